@@ -1,0 +1,315 @@
+package assess
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/itilmap/itilmap/questionnaires"
+)
+
+// MaxResponses is the largest number of response files an assessment may have.
+const MaxResponses = 100_000
+
+// Source is where assessment files are read from: the disk, or a file tree
+// such as the embedded example.
+type Source interface {
+	Open(name string) (fs.File, error)
+	ReadDir(name string) ([]fs.DirEntry, error)
+}
+
+// Disk reads files from the operating system, by the paths the user gave.
+type Disk struct{}
+
+func (Disk) Open(name string) (fs.File, error)          { return os.Open(name) }
+func (Disk) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+
+// FromFS reads files from fsys, such as an embed.FS.
+func FromFS(fsys fs.FS) Source { return fsSource{fsys} }
+
+type fsSource struct{ fsys fs.FS }
+
+func (s fsSource) Open(name string) (fs.File, error) {
+	return s.fsys.Open(path.Clean(filepath.ToSlash(name)))
+}
+
+func (s fsSource) ReadDir(name string) ([]fs.DirEntry, error) {
+	return fs.ReadDir(s.fsys, path.Clean(filepath.ToSlash(name)))
+}
+
+// ReadFile reads one input file within MaxFileSize. Its problem names the
+// file and says what is wrong: missing, a directory, too large, unreadable.
+func ReadFile(src Source, name string) ([]byte, *Problem) {
+	fail := func(format string, args ...any) ([]byte, *Problem) {
+		return nil, &Problem{File: name, Message: fmt.Sprintf(format, args...)}
+	}
+	f, err := src.Open(name)
+	if err != nil {
+		return fail("%s", describeErr(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fail("%s", describeErr(err))
+	}
+	if st.IsDir() {
+		return fail("is a directory; expected a file")
+	}
+	if st.Size() > MaxFileSize {
+		return fail("file is larger than %d MiB", MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail("%s", describeErr(err))
+	}
+	if len(data) > MaxFileSize {
+		return fail("file is larger than %d MiB", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+func describeErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// LoadQuestionnaire resolves a questionnaire reference: a built-in id, or a
+// path to a YAML file (relative paths are taken from base).
+func LoadQuestionnaire(src Source, ref, base string) (*Questionnaire, Problems) {
+	if IsBuiltin(ref) {
+		data, ok := questionnaires.Lookup(ref)
+		if !ok {
+			msg := fmt.Sprintf("no built-in questionnaire %q", ref)
+			if s := suggest(ref, questionnaires.IDs()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			msg += "; built-in: " + strings.Join(questionnaires.IDs(), ", ") + ", or give the path of a .yaml file"
+			return nil, Problems{{File: ref, Message: msg}}
+		}
+		return builtin(ref, data)
+	}
+	name := ref
+	if !filepath.IsAbs(name) && base != "" {
+		name = filepath.Join(base, name)
+	}
+	data, p := ReadFile(src, name)
+	if p != nil {
+		return nil, Problems{*p}
+	}
+	return ParseQuestionnaire(name, data)
+}
+
+// IsBuiltin reports whether a questionnaire reference names a built-in
+// questionnaire rather than a file.
+func IsBuiltin(ref string) bool {
+	ext := strings.ToLower(filepath.Ext(ref))
+	return !strings.ContainsAny(ref, `/\`) && ext != ".yaml" && ext != ".yml"
+}
+
+var builtinCache sync.Map // id → builtinEntry
+
+type builtinEntry struct {
+	q     *Questionnaire
+	probs Problems
+}
+
+// builtin parses a built-in questionnaire once per process; the result is
+// shared and must not be changed.
+func builtin(id string, data []byte) (*Questionnaire, Problems) {
+	if e, ok := builtinCache.Load(id); ok {
+		return e.(builtinEntry).q, e.(builtinEntry).probs
+	}
+	q, probs := ParseQuestionnaire(questionnaires.File(id), data)
+	builtinCache.Store(id, builtinEntry{q, probs})
+	return q, probs
+}
+
+// Load reads the assessment folder dir: assessment.yaml, the questionnaire it
+// names, every response and the pain points. It returns every problem found
+// in any of them, errors and warnings, sorted by file and position. The
+// assessment is nil only when assessment.yaml could not be read at all.
+func Load(src Source, dir string) (*Assessment, Problems) {
+	var probs Problems
+	file := filepath.Join(dir, "assessment.yaml")
+	data, p := ReadFile(src, file)
+	if p != nil {
+		if strings.HasPrefix(p.Message, "no such file") {
+			p.Message = "no assessment.yaml here; is this an assessment folder? (itilmap init DIR creates one)"
+		}
+		return nil, Problems{*p}
+	}
+	r := &reader{file: file, probs: &probs}
+	root := r.parse(data)
+	if root == nil {
+		return nil, probs
+	}
+	a, rf := r.settings(root)
+	a.Dir = dir
+	if a.QuestionnaireRef != "" {
+		q, qp := LoadQuestionnaire(src, a.QuestionnaireRef, dir)
+		if q == nil && len(qp) == 1 && qp[0].Line == 0 {
+			// point at the reference in assessment.yaml, where the user can fix it
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				if root.Content[i].Value == "questionnaire" {
+					v := root.Content[i+1]
+					qp[0] = Problem{File: file, Line: v.Line, Column: v.Column, Message: "questionnaire: " + qp[0].Message}
+					if !IsBuiltin(a.QuestionnaireRef) {
+						qp[0].Message = "questionnaire: " + filepath.Join(dir, a.QuestionnaireRef) + ": " + strings.TrimPrefix(qp[0].Message, "questionnaire: ")
+					}
+				}
+			}
+		}
+		probs = append(probs, qp...)
+		a.Questionnaire = q
+	}
+	q := a.Questionnaire
+	if q != nil {
+		r.checkRefs(a, rf, q)
+	}
+	probs = append(probs, loadResponses(src, a)...)
+	probs = append(probs, loadPainPoints(src, a)...)
+	probs.Sort()
+	return a, probs
+}
+
+func loadResponses(src Source, a *Assessment) Problems {
+	dir := filepath.Join(a.Dir, a.ResponsesDir)
+	entries, err := src.ReadDir(dir)
+	if err != nil {
+		msg := describeErr(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no responses folder; create it, or set responses: in assessment.yaml"
+		} else if !errors.Is(err, fs.ErrPermission) {
+			msg = "expected a folder of response files: " + msg
+		}
+		return Problems{{File: dir, Message: msg}}
+	}
+	var names []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(e.Name(), "_") {
+			names = append(names, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(names) > MaxResponses {
+		return Problems{{File: dir, Message: fmt.Sprintf("%d response files; at most %d are read", len(names), MaxResponses)}}
+	}
+	sort.Strings(names)
+	responses := make([]*Response, len(names))
+	perFile := make([]Problems, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data, p := ReadFile(src, names[i])
+				if p != nil {
+					perFile[i] = Problems{*p}
+					continue
+				}
+				responses[i], perFile[i] = ParseResponse(names[i], data, a.Questionnaire)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var probs Problems
+	byID := map[string]string{}
+	for i, resp := range responses {
+		probs = append(probs, perFile[i]...)
+		if resp == nil {
+			continue
+		}
+		if id := resp.Respondent.ID; id != "" {
+			if first, dup := byID[id]; dup {
+				probs = append(probs, Problem{File: resp.File, Message: fmt.Sprintf("respondent %q also answers in %s; give each respondent one file", id, first)})
+				continue
+			}
+			byID[id] = resp.File
+		}
+		a.Responses = append(a.Responses, resp)
+		probs = append(probs, responseWarnings(a, resp)...)
+	}
+	if len(names) == 0 {
+		probs = append(probs, Problem{File: dir, Severity: Warning, Message: "no responses yet; add one YAML file per respondent (itilmap template makes a capture workbook)"})
+	}
+	return probs
+}
+
+// responseWarnings notes what a response leaves out: a team, and questions
+// in scope that it does not answer (listed once per respondent).
+func responseWarnings(a *Assessment, resp *Response) Problems {
+	var probs Problems
+	if resp.Respondent.Team == "" {
+		probs = append(probs, Problem{File: resp.File, Severity: Warning,
+			Message: fmt.Sprintf("respondent %q has no team; team scores leave them out", resp.Respondent.ID)})
+	}
+	q := a.Questionnaire
+	if q == nil {
+		return probs
+	}
+	answered := make(map[string]bool, len(resp.Answers))
+	for _, ans := range resp.Answers {
+		if ans.Documented != Unknown || ans.Actual != Unknown {
+			answered[ans.Question] = true
+		}
+	}
+	var missing []string
+	total := 0
+	for _, pid := range a.Scope {
+		for _, qu := range q.Practice(pid).Questions {
+			total++
+			if !answered[qu.ID] {
+				missing = append(missing, qu.ID)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		list := missing
+		more := ""
+		if len(list) > 5 {
+			list, more = list[:5], fmt.Sprintf(" and %d more", len(missing)-5)
+		}
+		probs = append(probs, Problem{File: resp.File, Severity: Warning,
+			Message: fmt.Sprintf("respondent %q left %d of %d questions in scope unanswered (%s%s)",
+				resp.Respondent.ID, len(missing), total, strings.Join(list, ", "), more)})
+	}
+	return probs
+}
+
+func loadPainPoints(src Source, a *Assessment) Problems {
+	file := filepath.Join(a.Dir, a.PainPointsFile)
+	data, p := ReadFile(src, file)
+	if p != nil {
+		if p.Message == "no such file" && a.PainPointsFile == DefaultPainPointFile {
+			return nil // pain points are optional
+		}
+		return Problems{*p}
+	}
+	pps, probs := ParsePainPoints(file, data, a.Questionnaire)
+	a.PainPoints = pps
+	return probs
+}

@@ -1,0 +1,157 @@
+package assess
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a Problem stops the run (Error) or is only reported (Warning).
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// A Problem is one finding about an input file, with its position.
+// Line and Column are 1-based; 0 means the position is unknown (the whole file).
+type Problem struct {
+	File     string
+	Line     int
+	Column   int
+	Message  string
+	Severity Severity
+}
+
+// String renders the problem as file:line:column: message, the form editors and
+// terminals recognise. Warnings carry a "warning: " prefix.
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Column, 1))
+	}
+	b.WriteString(": ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// Problems is a list of findings. As an error it stands for every finding of
+// Error severity, sorted by file and position.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	errs := ps.Errors()
+	lines := make([]string, len(errs))
+	for i, p := range errs {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Errors returns the problems of Error severity.
+func (ps Problems) Errors() Problems { return ps.filter(Error) }
+
+// Warnings returns the problems of Warning severity.
+func (ps Problems) Warnings() Problems { return ps.filter(Warning) }
+
+// HasErrors reports whether any problem is an error.
+func (ps Problems) HasErrors() bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+func (ps Problems) filter(s Severity) Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Severity == s {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Sort orders problems by file, line, column and message, so that output is
+// stable whatever order files were read in.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Err returns the problems as an error when any is an error, else nil.
+func (ps Problems) Err() error {
+	if ps.HasErrors() {
+		ps.Sort()
+		return ps
+	}
+	return nil
+}
+
+// suggest returns the candidate closest to s when it is close enough to be a
+// likely typo, or "".
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		d := editDistance(s, c)
+		if d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	limit := 2
+	if len(s) <= 4 {
+		limit = 1
+	}
+	if bestDist <= limit && bestDist > 0 {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the Damerau-Levenshtein distance (optimal string alignment)
+// between a and b: a swap of two neighbours counts as one edit.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 1 << 20
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,433 @@
+package assess
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits on untrusted input.
+const (
+	// MaxFileSize is the largest input file read, in bytes.
+	MaxFileSize = 32 << 20
+	// MaxAliasNodes bounds how many nodes YAML aliases may add by expansion.
+	MaxAliasNodes = 10_000
+	// MaxDepth bounds the nesting of YAML collections.
+	MaxDepth = 64
+)
+
+// reader turns one YAML file into typed values, collecting every problem
+// with its position instead of stopping at the first.
+type reader struct {
+	file  string
+	probs *Problems
+}
+
+func (r *reader) at(n *yaml.Node, sev Severity, format string, args ...any) {
+	p := Problem{File: r.file, Message: fmt.Sprintf(format, args...), Severity: sev}
+	if n != nil {
+		p.Line, p.Column = n.Line, n.Column
+	}
+	*r.probs = append(*r.probs, p)
+}
+
+func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
+	r.at(n, Error, format, args...)
+}
+
+func (r *reader) warnf(n *yaml.Node, format string, args ...any) {
+	r.at(n, Warning, format, args...)
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// parse checks raw bytes (size, encoding, indentation) and parses them into
+// the root node of the single document they hold. It returns nil after
+// reporting why when the file cannot be used.
+func (r *reader) parse(data []byte) *yaml.Node {
+	if len(data) > MaxFileSize {
+		r.errorf(nil, "file is larger than %d MiB", MaxFileSize>>20)
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		off := invalidUTF8Offset(data)
+		line, col := lineCol(data, off)
+		*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col,
+			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[off])})
+		return nil
+	}
+	if tabs := r.checkTabs(data); tabs {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			r.errorf(nil, "file is empty; expected a YAML mapping")
+			return nil
+		}
+		r.yamlError(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		r.errorf(&extra, "a second YAML document (---) starts here; expected one document per file")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		r.yamlError(err)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		r.errorf(nil, "file is empty; expected a YAML mapping")
+		return nil
+	}
+	root := doc.Content[0]
+	if !r.checkExpansion(root) {
+		return nil
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		r.errorf(nil, "file is empty; expected a YAML mapping")
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		r.errorf(root, "expected a mapping of keys and values at the top of the file, found %s", describe(root))
+		return nil
+	}
+	return root
+}
+
+func (r *reader) yamlError(err error) {
+	msg := err.Error()
+	line := 0
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg = m[2]
+	}
+	*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: 1, Message: "invalid YAML: " + msg})
+}
+
+// checkTabs reports every line indented with a tab, which YAML forbids.
+func (r *reader) checkTabs(data []byte) bool {
+	found := false
+	line := 1
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		for col, c := range data[:end] {
+			if c == '\t' {
+				*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col + 1,
+					Message: "tab character in indentation; YAML indents with spaces"})
+				found = true
+				break
+			}
+			if c != ' ' {
+				break
+			}
+		}
+		line++
+		if end == len(data) {
+			break
+		}
+		data = data[end+1:]
+	}
+	return found
+}
+
+// checkExpansion rejects documents whose aliases would expand beyond
+// MaxAliasNodes nodes (the "billion laughs" attack) or that nest deeper than
+// MaxDepth.
+func (r *reader) checkExpansion(root *yaml.Node) bool {
+	size := map[*yaml.Node]int{}
+	var walk func(n *yaml.Node, depth int) (int, bool)
+	walk = func(n *yaml.Node, depth int) (int, bool) {
+		if depth > MaxDepth {
+			r.errorf(n, "nesting deeper than %d levels", MaxDepth)
+			return 0, false
+		}
+		if s, ok := size[n]; ok {
+			return s, true
+		}
+		size[n] = math.MaxInt32 // a node reached again while it is walked: a cycle
+		total := 1
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			s, ok := walk(n.Alias, depth+1)
+			if !ok {
+				return 0, false
+			}
+			total += s
+		}
+		for _, c := range n.Content {
+			s, ok := walk(c, depth+1)
+			if !ok {
+				return 0, false
+			}
+			total += s
+			if total > MaxAliasNodes*100 {
+				break
+			}
+		}
+		size[n] = total
+		return total, true
+	}
+	expanded, ok := walk(root, 0)
+	if !ok {
+		return false
+	}
+	if expanded-len(size) > MaxAliasNodes {
+		r.errorf(nil, "YAML aliases expand to more than %d nodes; write the values out instead", MaxAliasNodes)
+		return false
+	}
+	return true
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+func lineCol(b []byte, off int) (int, int) {
+	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, utf8.RuneCount(b[start:off]) + 1
+}
+
+// resolve follows an alias to the node it names.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < MaxDepth; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		v := n.Value
+		if utf8.RuneCountInString(v) > 40 {
+			v = string([]rune(v)[:40]) + "…"
+		}
+		return strconv.Quote(v)
+	}
+	return "an alias"
+}
+
+// fields walks a mapping, calling handle for each known key. Unknown keys are
+// errors, with a suggestion when a known key is close; duplicate keys are
+// errors. It returns the keys seen.
+func (r *reader) fields(n *yaml.Node, known []string, handle func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
+	seen := map[string]*yaml.Node{}
+	if n.Kind != yaml.MappingNode {
+		return seen
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k.Tag == "!!merge" {
+			r.errorf(k, "merge keys (<<) are not supported; write the fields out")
+			continue
+		}
+		key := k.Value
+		if prev, dup := seen[key]; dup {
+			r.errorf(k, "duplicate key %q (first at line %d)", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		if !slices.Contains(known, key) {
+			if s := suggest(key, known); s != "" {
+				r.errorf(k, "unknown field %q (did you mean %q?)", key, s)
+			} else {
+				r.errorf(k, "unknown field %q; expected one of %s", key, strings.Join(known, ", "))
+			}
+			continue
+		}
+		handle(key, k, v)
+	}
+	return seen
+}
+
+// require reports each of keys missing from seen, at the mapping n.
+func (r *reader) require(n *yaml.Node, seen map[string]*yaml.Node, what string, keys ...string) {
+	for _, k := range keys {
+		if _, ok := seen[k]; !ok {
+			r.errorf(n, "%s: missing required field %q", what, k)
+		}
+	}
+}
+
+// mapping checks that v is a mapping.
+func (r *reader) mapping(key string, v *yaml.Node) bool {
+	if v.Kind != yaml.MappingNode {
+		r.errorf(v, "%s: expected a mapping, found %s", key, describe(v))
+		return false
+	}
+	return true
+}
+
+// sequence checks that v is a list.
+func (r *reader) sequence(key string, v *yaml.Node) bool {
+	if v.Kind != yaml.SequenceNode {
+		r.errorf(v, "%s: expected a list, found %s", key, describe(v))
+		return false
+	}
+	return true
+}
+
+// str reads a non-empty scalar as text.
+func (r *reader) str(key string, v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		r.errorf(v, "%s: expected text, found %s", key, describe(v))
+		return "", false
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" {
+		r.errorf(v, "%s: expected text, found an empty string", key)
+		return "", false
+	}
+	return s, true
+}
+
+// optStr reads a scalar as text, allowing it to be empty or null.
+func (r *reader) optStr(key string, v *yaml.Node) string {
+	if v.Kind == yaml.ScalarNode {
+		if v.Tag == "!!null" {
+			return ""
+		}
+		return strings.TrimSpace(v.Value)
+	}
+	r.errorf(v, "%s: expected text, found %s", key, describe(v))
+	return ""
+}
+
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// id reads an identifier: letters, digits, '.', '_' and '-'.
+func (r *reader) id(key string, v *yaml.Node) (string, bool) {
+	s, ok := r.str(key, v)
+	if !ok {
+		return "", false
+	}
+	if len(s) > 128 || !idPattern.MatchString(s) {
+		r.errorf(v, "%s: %s is not a valid id; use letters, digits, '.', '_' and '-'", key, describe(v))
+		return "", false
+	}
+	return s, true
+}
+
+// integer reads a whole number.
+func (r *reader) integer(key string, v *yaml.Node) (int, bool) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!int" {
+		if n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", "")); err == nil {
+			return n, true
+		}
+	}
+	r.errorf(v, "%s: expected a whole number, found %s", key, describe(v))
+	return 0, false
+}
+
+// intRange reads a whole number within lo..hi.
+func (r *reader) intRange(key string, v *yaml.Node, lo, hi int) (int, bool) {
+	n, ok := r.integer(key, v)
+	if !ok {
+		return 0, false
+	}
+	if n < lo || n > hi {
+		r.errorf(v, "%s: %d is outside %d..%d", key, n, lo, hi)
+		return 0, false
+	}
+	return n, true
+}
+
+// number reads a finite number.
+func (r *reader) number(key string, v *yaml.Node) (float64, bool) {
+	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return f, true
+		}
+	}
+	r.errorf(v, "%s: expected a number, found %s", key, describe(v))
+	return 0, false
+}
+
+// positive reads a number greater than zero.
+func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
+	f, ok := r.number(key, v)
+	if ok && f <= 0 {
+		r.errorf(v, "%s: must be greater than 0, found %s", key, describe(v))
+		return 0, false
+	}
+	return f, ok
+}
+
+// date reads a YYYY-MM-DD date.
+func (r *reader) date(key string, v *yaml.Node) (Date, bool) {
+	if v.Kind == yaml.ScalarNode {
+		if d, err := ParseDate(v.Value); err == nil {
+			return d, true
+		}
+	}
+	r.errorf(v, "%s: expected a date as YYYY-MM-DD, found %s", key, describe(v))
+	return Date{}, false
+}
+
+// ids reads a list of identifiers, reporting duplicates; the positions of the
+// entries are returned beside them.
+func (r *reader) ids(key string, v *yaml.Node) ([]string, []Pos) {
+	if !r.sequence(key, v) {
+		return nil, nil
+	}
+	var out []string
+	var pos []Pos
+	for _, e := range v.Content {
+		e = resolve(e)
+		id, ok := r.id(key, e)
+		if !ok {
+			continue
+		}
+		if slices.Contains(out, id) {
+			r.errorf(e, "%s: %q is listed twice", key, id)
+			continue
+		}
+		out = append(out, id)
+		pos = append(pos, Pos{e.Line, e.Column})
+	}
+	return out, pos
+}
+
+// kind checks the optional kind: field against the file type expected.
+func (r *reader) kind(v *yaml.Node, want string) {
+	if s, ok := r.str("kind", v); ok && s != want {
+		r.errorf(v, "kind: expected %q in this file, found %q", want, s)
+	}
+}
+
+// posOf returns the position of a node.
+func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+// nodeAt makes a bare node carrying a position, for reporting against it.
+func nodeAt(p Pos) *yaml.Node { return &yaml.Node{Line: p.Line, Column: p.Column} }

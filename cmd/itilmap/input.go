@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/examples"
+	"github.com/spf13/cobra"
+)
+
+// assessmentInput is the DIR argument or --example flag of every command
+// that reads an assessment.
+type assessmentInput struct {
+	Dir     string
+	Example bool
+}
+
+func (in *assessmentInput) addFlags(c *cobra.Command) {
+	c.Flags().BoolVar(&in.Example, "example", false, "use the built-in example assessment instead of DIR")
+}
+
+// args takes DIR from the arguments, or none with --example.
+func (in *assessmentInput) args(c *cobra.Command, args []string) error {
+	switch {
+	case in.Example && len(args) > 0:
+		return usageError(c.CommandPath(), "give either DIR or --example, not both")
+	case !in.Example && len(args) != 1:
+		return usageError(c.CommandPath(), "expected one assessment folder DIR (or --example), got %d arguments", len(args))
+	case len(args) == 1:
+		in.Dir = args[0]
+	}
+	return nil
+}
+
+// load reads and checks the assessment. Warnings go to stderr; errors are
+// returned as assess.Problems, every one of them.
+func (in *assessmentInput) load(stderr io.Writer) (*assess.Assessment, error) {
+	src, dir := assess.Source(assess.Disk{}), in.Dir
+	if in.Example {
+		src, dir = assess.FromFS(examples.FS), examples.Acme
+	}
+	a, probs := assess.Load(src, dir)
+	printWarnings(stderr, probs)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func printWarnings(w io.Writer, probs assess.Problems) {
+	for _, p := range probs.Warnings() {
+		fmt.Fprintln(w, p)
+	}
+}

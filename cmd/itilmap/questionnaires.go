@@ -1,0 +1,188 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/questionnaires"
+	"github.com/itilmap/itilmap/templates"
+	"github.com/spf13/cobra"
+)
+
+func newQuestionnairesCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:     "questionnaires",
+		Aliases: []string{"questionnaire", "q"},
+		Short:   "List, show and export the built-in questionnaires",
+		Args:    exactArgs(0, "a subcommand: list, show or export"),
+		RunE: func(c *cobra.Command, args []string) error {
+			return c.Help()
+		},
+	}
+	c.AddCommand(newQuestionnairesListCmd(nil), newQuestionnairesShowCmd(nil), newQuestionnairesExportCmd(nil))
+	return c
+}
+
+type questionnairesListOptions struct {
+	IO iostreams
+}
+
+func newQuestionnairesListCmd(runF func(*questionnairesListOptions) error) *cobra.Command {
+	opts := &questionnairesListOptions{}
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in questionnaires: id, version, practices, questions",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IO = streams(c)
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionnairesListRun(opts)
+		},
+	}
+}
+
+func questionnairesListRun(opts *questionnairesListOptions) error {
+	t := templates.Table{Header: []string{"ID", "Version", "Practices", "Questions", "Title"}, Right: []int{2, 3}}
+	for _, id := range questionnaires.IDs() {
+		q, probs := assess.LoadQuestionnaire(nil, id, "")
+		if err := probs.Err(); err != nil {
+			return err
+		}
+		t.Rows = append(t.Rows, []string{q.ID, q.Version, strconv.Itoa(len(q.Practices)), strconv.Itoa(len(q.Questions)), q.Title})
+	}
+	return writeOut(opts.IO, func() error { return templates.WriteText(opts.IO.Out, t) })
+}
+
+type questionnairesShowOptions struct {
+	IO       iostreams
+	Ref      string
+	Evidence bool
+}
+
+func newQuestionnairesShowCmd(runF func(*questionnairesShowOptions) error) *cobra.Command {
+	opts := &questionnairesShowOptions{}
+	c := &cobra.Command{
+		Use:               "show ID|FILE",
+		Short:             "Show the practices, dimensions and questions of a questionnaire",
+		Example:           "  itilmap questionnaires show itil4-quick\n  itilmap questionnaires show --evidence my-questionnaire.yaml",
+		Args:              exactArgs(1, "one questionnaire: a built-in id or a YAML file"),
+		ValidArgsFunction: completeQuestionnaires,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IO, opts.Ref = streams(c), args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionnairesShowRun(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.Evidence, "evidence", false, "show the evidence to look at for each question")
+	return c
+}
+
+func questionnairesShowRun(opts *questionnairesShowOptions) error {
+	q, probs := assess.LoadQuestionnaire(assess.Disk{}, opts.Ref, "")
+	printWarnings(opts.IO.Err, probs)
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	return writeOut(opts.IO, func() error { return templates.WriteText(opts.IO.Out, questionnaireTables(q, opts.Evidence)...) })
+}
+
+// questionnaireTables lays out a questionnaire: an overview, then one table
+// of questions per practice.
+func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Table {
+	var levels []string
+	for l := q.Scale.Min; l <= q.Scale.Max; l++ {
+		levels = append(levels, fmt.Sprintf("%d %s", l, q.Scale.Label(l)))
+	}
+	var dims []string
+	for _, d := range q.Dimensions {
+		dims = append(dims, d.Name)
+	}
+	overview := templates.Table{
+		Title:  fmt.Sprintf("%s %s: %s", q.ID, q.Version, q.Title),
+		Header: []string{"", ""},
+		Rows: [][]string{
+			{"Scale", strings.Join(levels, ", ")},
+			{"Dimensions", strings.Join(dims, ", ")},
+			{"Practices", fmt.Sprintf("%d, with %d questions", len(q.Practices), len(q.Questions))},
+		},
+	}
+	tables := []templates.Table{overview}
+	for _, p := range q.Practices {
+		title := fmt.Sprintf("%s (%s)", p.Name, p.ID)
+		var facts []string
+		if p.Weight != 1 {
+			facts = append(facts, "weight "+strconv.FormatFloat(p.Weight, 'f', -1, 64))
+		}
+		if len(p.DependsOn) > 0 {
+			facts = append(facts, "depends on "+strings.Join(p.DependsOn, ", "))
+		}
+		if len(p.Metrics) > 0 {
+			facts = append(facts, "metrics "+strings.Join(p.Metrics, ", "))
+		}
+		if len(facts) > 0 {
+			title += ": " + strings.Join(facts, "; ")
+		}
+		t := templates.Table{Title: title, Header: []string{"ID", "Dimension", "Kind", "Statement"}}
+		if evidence {
+			t.Header = append(t.Header, "Evidence to look at")
+		}
+		for _, qu := range p.Questions {
+			row := []string{qu.ID, qu.Dimension, qu.Kind, qu.Text}
+			if evidence {
+				row = append(row, qu.Help)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		tables = append(tables, t)
+	}
+	return tables
+}
+
+type questionnairesExportOptions struct {
+	IO iostreams
+	ID string
+}
+
+func newQuestionnairesExportCmd(runF func(*questionnairesExportOptions) error) *cobra.Command {
+	opts := &questionnairesExportOptions{}
+	return &cobra.Command{
+		Use:               "export ID",
+		Short:             "Print a built-in questionnaire as YAML, to copy and customise",
+		Example:           "  itilmap questionnaires export itil4-core > my-questionnaire.yaml",
+		Args:              exactArgs(1, "one built-in questionnaire id"),
+		ValidArgsFunction: completeQuestionnaires,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IO, opts.ID = streams(c), args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return questionnairesExportRun(c, opts)
+		},
+	}
+}
+
+func questionnairesExportRun(c *cobra.Command, opts *questionnairesExportOptions) error {
+	data, ok := questionnaires.Lookup(opts.ID)
+	if !ok {
+		return usageError(c.CommandPath(), "no built-in questionnaire %q; built-in: %s", opts.ID, strings.Join(questionnaires.IDs(), ", "))
+	}
+	return writeOut(opts.IO, func() error { _, err := opts.IO.Out.Write(data); return err })
+}
+
+func completeQuestionnaires(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return questionnaires.IDs(), cobra.ShellCompDirectiveDefault
+}
+
+// writeOut runs a write to stdout, turning its failure into exit code 3.
+func writeOut(_ iostreams, write func() error) error {
+	if err := write(); err != nil {
+		return outputError(err)
+	}
+	return nil
+}
