@@ -143,15 +143,6 @@ func walk(v any, path string, f func(string, map[string]any)) {
 	}
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 func sorted(s []string) []string {
 	s = slices.Clone(s)
 	sort.Strings(s)

@@ -21,8 +21,9 @@ type Table struct {
 	Title  string
 	Header []string
 	Rows   [][]string
-	Right  []int // indexes of right-aligned columns
-	Note   string
+	Right  []int  // indexes of right-aligned columns
+	Note   string // a footnote under the rows
+	Empty  string // what to say instead of a table without rows
 }
 
 // maxCell is the widest a text cell grows before it wraps.
@@ -39,8 +40,8 @@ func WriteText(w io.Writer, tables ...Table) error {
 			fmt.Fprintf(&buf, "%s\n", t.Title)
 		}
 		if len(t.Rows) == 0 {
-			if t.Note != "" {
-				fmt.Fprintf(&buf, "  %s\n", t.Note)
+			if t.Empty != "" {
+				fmt.Fprintf(&buf, "  %s\n", t.Empty)
 			}
 			continue
 		}
@@ -80,7 +81,11 @@ func WriteText(w io.Writer, tables ...Table) error {
 			fmt.Fprintf(&buf, "  %s\n", t.Note)
 		}
 	}
-	_, err := w.Write(trimLines(buf.Bytes()))
+	out := trimLines(buf.Bytes())
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	_, err := w.Write(out)
 	return err
 }
 
@@ -95,8 +100,8 @@ func WriteMarkdown(w io.Writer, tables ...Table) error {
 			fmt.Fprintf(&b, "## %s\n\n", mdEscape(t.Title))
 		}
 		if len(t.Rows) == 0 {
-			if t.Note != "" {
-				fmt.Fprintf(&b, "%s\n", mdEscape(t.Note))
+			if t.Empty != "" {
+				fmt.Fprintf(&b, "%s\n", mdEscape(t.Empty))
 			}
 			continue
 		}

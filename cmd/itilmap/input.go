@@ -48,6 +48,30 @@ func (in *assessmentInput) load(stderr io.Writer) (*assess.Assessment, error) {
 	return a, nil
 }
 
+// score loads and scores the assessment. Every warning, of loading and of
+// scoring, goes to stderr and into the result.
+func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*assess.Assessment, *assess.Result, error) {
+	src, dir := assess.Source(assess.Disk{}), in.Dir
+	if in.Example {
+		src, dir = assess.FromFS(examples.FS), examples.Acme
+	}
+	a, probs := assess.Load(src, dir)
+	printWarnings(stderr, probs)
+	if err := probs.Err(); err != nil {
+		return nil, nil, err
+	}
+	res := assess.Score(a, opts)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "%s: warning: %s\n", a.File, w)
+	}
+	var loadWarnings []string
+	for _, p := range probs.Warnings() {
+		loadWarnings = append(loadWarnings, p.String())
+	}
+	res.Warnings = append(loadWarnings, res.Warnings...)
+	return a, res, nil
+}
+
 func printWarnings(w io.Writer, probs assess.Problems) {
 	for _, p := range probs.Warnings() {
 		fmt.Fprintln(w, p)

@@ -42,6 +42,7 @@ Start with:
 		newInitCmd(nil),
 		newQuestionnairesCmd(),
 		newValidateCmd(nil),
+		newAssessCmd(nil),
 		newSchemaCmd(nil),
 		newVersionCmd(nil),
 	)
