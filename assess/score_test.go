@@ -1,0 +1,397 @@
+package assess_test
+
+import (
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/itilmap/itilmap/assess"
+)
+
+// The fixture: three practices, five questions, three respondents in two
+// teams. Every expected number below is worked out by hand beside it.
+//
+//	practice alpha (weight 2, target 4): A-PR-1 process control w1, A-PR-2 process control w2,
+//	                                     A-PE-1 people capability w1
+//	practice beta  (weight 1, target 3): B-PE-1 people, kind control (explicit) w1
+//	practice gamma (weight 1, target 3): G-PR-1 process; nobody answers it
+//
+//	answers (documented/actual)   r1 (t1, agent)   r2 (t1, lead)   r3 (t2, agent)
+//	A-PR-1                        4/2              4/4             2/0
+//	A-PR-2                        3/3              na/na           3/1
+//	A-PE-1                        2/1              3/unknown       3/2
+//	B-PE-1                        5/1              4/4             3/2
+const fixtureQuestionnaire = `kind: questionnaire
+id: tiny
+version: 1.0.0
+title: Tiny
+scale: {min: 0, max: 5, labels: {0: Absent, 1: Initial, 2: Repeatable, 3: Defined, 4: Managed, 5: Optimizing}}
+dimensions: [{id: process, name: Process}, {id: people, name: People}]
+practices:
+  - id: alpha
+    name: Alpha
+    weight: 2
+    questions:
+      - {id: A-PR-1, dimension: process, text: One}
+      - {id: A-PR-2, dimension: process, weight: 2, text: Two}
+      - {id: A-PE-1, dimension: people, text: Three}
+  - id: beta
+    name: Beta
+    questions:
+      - {id: B-PE-1, dimension: people, kind: control, text: Four}
+  - id: gamma
+    name: Gamma
+    questions:
+      - {id: G-PR-1, dimension: process, text: Five}
+`
+
+func fixture(consensus string) fstest.MapFS {
+	return fstest.MapFS{
+		"a/assessment.yaml": {Data: []byte(`id: tiny-1
+organization: Test
+date: 2026-11-02
+questionnaire: tiny.yaml
+targets: {default: 3, alpha: 4}
+scoring: {consensus: ` + consensus + `}
+`)},
+		"a/tiny.yaml": {Data: []byte(fixtureQuestionnaire)},
+		"a/responses/r1.yaml": {Data: []byte(`questionnaire: tiny
+respondent: {id: r1, role: agent, team: t1}
+answers:
+  A-PR-1: {documented: 4, actual: 2}
+  A-PR-2: {documented: 3, actual: 3}
+  A-PE-1: {documented: 2, actual: 1}
+  B-PE-1: {documented: 5, actual: 1}
+`)},
+		"a/responses/r2.yaml": {Data: []byte(`questionnaire: tiny
+respondent: {id: r2, role: lead, team: t1}
+answers:
+  A-PR-1: {documented: 4, actual: 4}
+  A-PR-2: {documented: na, actual: na}
+  A-PE-1: {documented: 3}
+  B-PE-1: {documented: 4, actual: 4}
+`)},
+		"a/responses/r3.yaml": {Data: []byte(`questionnaire: tiny
+respondent: {id: r3, role: agent, team: t2}
+answers:
+  A-PR-1: {documented: 2, actual: 0}
+  A-PR-2: {documented: 3, actual: 1}
+  A-PE-1: {documented: 3, actual: 2}
+  B-PE-1: {documented: 3, actual: 2}
+`)},
+	}
+}
+
+func loadFixture(t *testing.T, fsys fstest.MapFS) *assess.Assessment {
+	t.Helper()
+	a, probs := assess.Load(assess.FromFS(fsys), "a")
+	if err := probs.Err(); err != nil {
+		t.Fatalf("fixture does not load:\n%v", err)
+	}
+	return a
+}
+
+func scoreFixture(t *testing.T, consensus string) *assess.Result {
+	t.Helper()
+	return assess.Score(loadFixture(t, fixture(consensus)), assess.ScoreOptions{ByRole: true})
+}
+
+func near(t *testing.T, what string, got assess.Num, want float64) {
+	t.Helper()
+	if !got.Valid {
+		t.Errorf("%s = null, want %.10g", what, want)
+		return
+	}
+	if math.Abs(got.Value-want) > 1e-12 {
+		t.Errorf("%s = %.15g, want %.15g", what, got.Value, want)
+	}
+}
+
+func null(t *testing.T, what string, got assess.Num) {
+	t.Helper()
+	if got.Valid {
+		t.Errorf("%s = %v, want null", what, got.Value)
+	}
+}
+
+func question(t *testing.T, r *assess.Result, id string) assess.QuestionScore {
+	t.Helper()
+	for _, q := range r.Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	t.Fatalf("no question %s in the result", id)
+	return assess.QuestionScore{}
+}
+
+func TestScoreMean(t *testing.T) {
+	r := scoreFixture(t, "mean")
+
+	// Questions: the mean of the numbers given; na drops both values of that answer.
+	q := question(t, r, "A-PR-1")
+	near(t, "A-PR-1 documented", q.Documented, 10.0/3) // (4+4+2)/3
+	near(t, "A-PR-1 actual", q.Actual, 2)              // (2+4+0)/3
+	near(t, "A-PR-1 drift", q.Drift, 4.0/3)
+	if q.N != 3 || *q.MinActual != 0 || *q.MaxActual != 4 || !q.Disagreement { // n ≥ 3, spread 4 ≥ 3
+		t.Errorf("A-PR-1 n/min/max/disagreement = %d/%d/%d/%v, want 3/0/4/true", q.N, *q.MinActual, *q.MaxActual, q.Disagreement)
+	}
+	q = question(t, r, "A-PR-2")
+	near(t, "A-PR-2 documented", q.Documented, 3) // (3+3)/2, r2 is na
+	near(t, "A-PR-2 actual", q.Actual, 2)         // (3+1)/2
+	if q.N != 2 || q.Disagreement {               // spread 2 and only two answers
+		t.Errorf("A-PR-2 n/disagreement = %d/%v, want 2/false", q.N, q.Disagreement)
+	}
+	q = question(t, r, "A-PE-1")
+	near(t, "A-PE-1 documented", q.Documented, 8.0/3) // (2+3+3)/3
+	near(t, "A-PE-1 actual", q.Actual, 1.5)           // (1+2)/2, r2's actual unknown
+	if q.Kind != assess.Capability {
+		t.Errorf("A-PE-1 kind = %s, want capability (people default)", q.Kind)
+	}
+	q = question(t, r, "B-PE-1")
+	near(t, "B-PE-1 actual", q.Actual, 7.0/3)        // (1+4+2)/3
+	if !q.Disagreement || q.Kind != assess.Control { // spread 3 ≥ 3; explicit kind
+		t.Errorf("B-PE-1 disagreement/kind = %v/%s, want true/control", q.Disagreement, q.Kind)
+	}
+	q = question(t, r, "G-PR-1")
+	null(t, "G-PR-1 documented", q.Documented)
+	null(t, "G-PR-1 actual", q.Actual)
+	if q.N != 0 || q.MinActual != nil || q.MaxActual != nil {
+		t.Errorf("G-PR-1 has n/min/max without answers")
+	}
+
+	alpha, beta, gamma := r.Practice("alpha"), r.Practice("beta"), r.Practice("gamma")
+	// alpha, weighted by question weight 1, 2, 1:
+	// documented (10/3 + 2×3 + 8/3)/4 = 3; actual (2 + 2×2 + 1.5)/4 = 1.875
+	near(t, "alpha documented", alpha.Documented, 3)
+	near(t, "alpha actual", alpha.Actual, 1.875)
+	near(t, "alpha drift", alpha.Drift, 1.125)
+	// cells: process D (10/3 + 2×3)/3 = 28/9, A (2 + 2×2)/3 = 2; people D 8/3, A 1.5
+	near(t, "alpha×process documented", alpha.Dimensions[0].Documented, 28.0/9)
+	near(t, "alpha×process actual", alpha.Dimensions[0].Actual, 2)
+	near(t, "alpha×people actual", alpha.Dimensions[1].Actual, 1.5)
+	// level: floor of the weakest cell, people 1.5 → 1
+	if *alpha.Level != 1 || *alpha.Label != "Initial" || alpha.Weakest != "people" {
+		t.Errorf("alpha level = %d %s (weakest %s), want 1 Initial (people)", *alpha.Level, *alpha.Label, alpha.Weakest)
+	}
+	// control gap over A-PR-1 (10/3−2 = 4/3, w1) and A-PR-2 (3−2 = 1, w2): (4/3 + 2)/3 = 10/9
+	near(t, "alpha control gap", alpha.ControlGap, 10.0/9)
+	// capability gap over A-PE-1: target 4 − 1.5
+	near(t, "alpha capability gap", alpha.CapabilityGap, 2.5)
+	near(t, "alpha target gap", alpha.TargetGap, 4-1.875)
+	// coverage: 7 numeric actuals / (3 respondents × 3 questions − 1 na)
+	near(t, "alpha coverage", alpha.Coverage, 7.0/8)
+	// teams: t1 = r1, r2: D (4 + 2×3 + 2.5)/4 = 3.125, A (3 + 2×3 + 1)/4 = 2.5; t2 = r3: D 11/4, A (0+2×1+2)/4 = 1
+	near(t, "alpha t1 documented", alpha.Teams[0].Documented, 3.125)
+	near(t, "alpha t1 actual", alpha.Teams[0].Actual, 2.5)
+	near(t, "alpha t2 actual", alpha.Teams[1].Actual, 1)
+	near(t, "alpha team spread", alpha.TeamSpread, 1.5)
+
+	// beta: one people question; no process cell at all
+	near(t, "beta actual", beta.Actual, 7.0/3)
+	if len(beta.Dimensions) != 1 || beta.Dimensions[0].ID != "people" || *beta.Level != 2 {
+		t.Errorf("beta cells %v level %d, want people only and level 2", beta.Dimensions, *beta.Level)
+	}
+	near(t, "beta control gap", beta.ControlGap, 4-7.0/3)
+	null(t, "beta capability gap", beta.CapabilityGap) // no capability question
+	near(t, "beta target gap", beta.TargetGap, 3-7.0/3)
+	near(t, "beta coverage", beta.Coverage, 1)
+
+	// gamma: nobody answered; null everywhere, coverage 0 of 3
+	null(t, "gamma actual", gamma.Actual)
+	null(t, "gamma target gap", gamma.TargetGap)
+	null(t, "gamma control gap", gamma.ControlGap)
+	near(t, "gamma coverage", gamma.Coverage, 0)
+	if gamma.Level != nil || gamma.Label != nil {
+		t.Errorf("gamma has a level without answers")
+	}
+
+	// dimensions, weighted by practice weight (alpha 2, beta 1), skipping gamma's empty cell:
+	// process D 28/9, A 2; people D (2×8/3 + 4)/3 = 28/9, A (2×1.5 + 7/3)/3 = 16/9
+	near(t, "process documented", r.Dimensions[0].Documented, 28.0/9)
+	near(t, "process actual", r.Dimensions[0].Actual, 2)
+	near(t, "people actual", r.Dimensions[1].Actual, 16.0/9)
+	near(t, "people drift", r.Dimensions[1].Drift, 28.0/9-16.0/9)
+
+	// overall: D (2×3 + 4)/3 = 10/3, A (2×1.875 + 7/3)/3 = 73/36, level 2;
+	// coverage 10 numeric actuals / (3 × 5 − 1 na) = 5/7
+	near(t, "overall documented", r.Overall.Documented, 10.0/3)
+	near(t, "overall actual", r.Overall.Actual, 73.0/36)
+	near(t, "overall drift", r.Overall.Drift, 10.0/3-73.0/36)
+	near(t, "overall coverage", r.Overall.Coverage, 5.0/7)
+	if *r.Overall.Level != 2 || *r.Overall.Label != "Repeatable" {
+		t.Errorf("overall level = %d %s, want 2 Repeatable", *r.Overall.Level, *r.Overall.Label)
+	}
+	if r.Respondents != 3 || strings.Join(r.Teams, ",") != "t1,t2" || strings.Join(r.Roles, ",") != "agent,lead" {
+		t.Errorf("respondents/teams/roles = %d %v %v", r.Respondents, r.Teams, r.Roles)
+	}
+	// roles: agent = r1, r3 on beta: A (1+2)/2
+	near(t, "beta agent actual", beta.Roles[0].Actual, 1.5)
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "gamma") {
+		t.Errorf("warnings = %q, want one about gamma", r.Warnings)
+	}
+}
+
+func TestScoreMedian(t *testing.T) {
+	r := scoreFixture(t, "median")
+	near(t, "A-PR-1 documented", question(t, r, "A-PR-1").Documented, 4) // 2 4 4
+	near(t, "A-PR-1 actual", question(t, r, "A-PR-1").Actual, 2)         // 0 2 4
+	near(t, "A-PR-2 actual", question(t, r, "A-PR-2").Actual, 2)         // 1 3: mean of the middle two
+	near(t, "A-PE-1 documented", question(t, r, "A-PE-1").Documented, 3) // 2 3 3
+	near(t, "B-PE-1 actual", question(t, r, "B-PE-1").Actual, 2)         // 1 2 4
+	// alpha actual (2 + 2×2 + 1.5)/4 = 1.875 again; beta 2
+	near(t, "alpha actual", r.Practice("alpha").Actual, 1.875)
+	near(t, "beta actual", r.Practice("beta").Actual, 2)
+}
+
+func TestScoreLowest(t *testing.T) {
+	r := scoreFixture(t, "lowest")
+	near(t, "A-PR-1 documented", question(t, r, "A-PR-1").Documented, 2)
+	near(t, "A-PR-1 actual", question(t, r, "A-PR-1").Actual, 0)
+	alpha := r.Practice("alpha")
+	// D (2 + 2×3 + 2)/4 = 2.5; A (0 + 2×1 + 1)/4 = 0.75; process cell (0 + 2×1)/3 = 2/3 → level 0
+	near(t, "alpha documented", alpha.Documented, 2.5)
+	near(t, "alpha actual", alpha.Actual, 0.75)
+	if *alpha.Level != 0 || alpha.Weakest != "process" {
+		t.Errorf("alpha level %d weakest %s, want 0 process", *alpha.Level, alpha.Weakest)
+	}
+	near(t, "alpha control gap", alpha.ControlGap, 2)       // (2 + 2×2)/3
+	near(t, "alpha capability gap", alpha.CapabilityGap, 3) // 4 − 1
+}
+
+func TestScoreLevelTolerance(t *testing.T) {
+	fsys := fixture("mean")
+	// three answers of 3, 3 and 2.9999999999-ish do not exist on an integer
+	// scale, so check the floor directly through weights: 1/3 + 1/3 + 1/3 of 3
+	fsys["a/tiny.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(fixtureQuestionnaire, "weight: 2, text: Two", "weight: 0.1, text: Two", 1))}
+	for _, f := range []string{"a/responses/r1.yaml", "a/responses/r2.yaml", "a/responses/r3.yaml"} {
+		fsys[f] = &fstest.MapFile{Data: []byte(strings.NewReplacer("actual: 0", "actual: 3", "actual: 1", "actual: 3", "actual: 2", "actual: 3", "actual: 4", "actual: 3").Replace(string(fsys[f].Data)))}
+	}
+	r := assess.Score(loadFixture(t, fsys), assess.ScoreOptions{})
+	// every actual is 3; weights of 0.1 make sums like 0.30000000000000004 on the way
+	if l := r.Practice("alpha").Level; l == nil || *l != 3 {
+		t.Errorf("alpha level = %s, want 3", fmtLevel(l))
+	}
+}
+
+func resultJSON(t *testing.T, r *assess.Result) string {
+	t.Helper()
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// Shuffling respondents changes no number.
+func TestScoreOrderIndependent(t *testing.T) {
+	a := loadFixture(t, fixture("median"))
+	want := resultJSON(t, assess.Score(a, assess.ScoreOptions{ByRole: true}))
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 10 {
+		rng.Shuffle(len(a.Responses), func(i, j int) { a.Responses[i], a.Responses[j] = a.Responses[j], a.Responses[i] })
+		if got := resultJSON(t, assess.Score(a, assess.ScoreOptions{ByRole: true})); got != want {
+			t.Fatalf("shuffled respondents change the result:\n%s\n%s", got, want)
+		}
+	}
+}
+
+// A respondent who answers na everywhere changes no score.
+func TestScoreNARespondentChangesNothing(t *testing.T) {
+	for _, rule := range []string{"mean", "median", "lowest"} {
+		fsys := fixture(rule)
+		before := assess.Score(loadFixture(t, fsys), assess.ScoreOptions{})
+		fsys["a/responses/r9.yaml"] = &fstest.MapFile{Data: []byte(`questionnaire: tiny
+respondent: {id: r9, team: t1}
+answers:
+  A-PR-1: {documented: na, actual: na}
+  A-PR-2: {documented: na, actual: na}
+  A-PE-1: {documented: na, actual: na}
+  B-PE-1: {documented: na, actual: na}
+  G-PR-1: {documented: na, actual: na}
+`)}
+		after := assess.Score(loadFixture(t, fsys), assess.ScoreOptions{})
+		after.Respondents = before.Respondents
+		if got, want := resultJSON(t, after), resultJSON(t, before); got != want {
+			t.Errorf("%s: an all-na respondent changes the result:\n%s\n%s", rule, got, want)
+		}
+	}
+}
+
+// Whatever the answers, every score stays inside the scale and every gap is
+// at least 0.
+func TestScoreWithinScale(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	ids := []string{"A-PR-1", "A-PR-2", "A-PE-1", "B-PE-1", "G-PR-1"}
+	for _, rule := range []string{"mean", "median", "lowest"} {
+		for round := range 20 {
+			fsys := fixture(rule)
+			for r := range 5 {
+				var b strings.Builder
+				b.WriteString("questionnaire: tiny\nrespondent: {id: x" + string(rune('a'+r)) + ", team: t" + string(rune('0'+r%2)) + "}\nanswers:\n")
+				for _, id := range ids {
+					b.WriteString("  " + id + ": {documented: " + randValue(rng) + ", actual: " + randValue(rng) + "}\n")
+				}
+				fsys["a/responses/x"+string(rune('a'+r))+".yaml"] = &fstest.MapFile{Data: []byte(b.String())}
+			}
+			res := assess.Score(loadFixture(t, fsys), assess.ScoreOptions{ByRole: true})
+			check := func(what string, s assess.Num, lo float64) {
+				if s.Valid && (s.Value < lo-1e-12 || s.Value > 5+1e-12 || math.IsNaN(s.Value)) {
+					t.Errorf("%s round %d: %s = %v outside %v..5", rule, round, what, s.Value, lo)
+				}
+			}
+			check("overall actual", res.Overall.Actual, 0)
+			check("overall documented", res.Overall.Documented, 0)
+			check("overall coverage", res.Overall.Coverage, 0)
+			for _, p := range res.Practices {
+				check(p.ID+" actual", p.Actual, 0)
+				check(p.ID+" documented", p.Documented, 0)
+				check(p.ID+" control gap", p.ControlGap, 0)
+				check(p.ID+" capability gap", p.CapabilityGap, 0)
+				check(p.ID+" target gap", p.TargetGap, 0)
+				if p.Coverage.Valid && p.Coverage.Value > 1 {
+					t.Errorf("%s coverage %v > 1", p.ID, p.Coverage.Value)
+				}
+				for _, c := range p.Dimensions {
+					check(p.ID+"×"+c.ID, c.Actual, 0)
+				}
+			}
+			for _, d := range res.Dimensions {
+				check(d.ID, d.Actual, 0)
+			}
+		}
+	}
+}
+
+func randValue(rng *rand.Rand) string {
+	switch n := rng.IntN(8); n {
+	case 6:
+		return "na"
+	case 7:
+		return "" // unknown
+	default:
+		return string(rune('0' + n))
+	}
+}
+
+// JSON writes null, never 0, where there is no data.
+func TestScoreJSONNull(t *testing.T) {
+	r := scoreFixture(t, "mean")
+	b, _ := json.Marshal(r.Practice("gamma"))
+	for _, want := range []string{`"actual":null`, `"documented":null`, `"level":null`, `"label":null`, `"target_gap":null`, `"coverage":0`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("gamma JSON lacks %s: %s", want, b)
+		}
+	}
+}
+
+func fmtLevel(l *int) string {
+	if l == nil {
+		return "null"
+	}
+	return strconv.Itoa(*l)
+}
