@@ -24,6 +24,14 @@ type Table struct {
 	Right  []int  // indexes of right-aligned columns
 	Note   string // a footnote under the rows
 	Empty  string // what to say instead of a table without rows
+	// Lists follow the table: a heading and its bullet points each.
+	Lists []List
+}
+
+// List is a heading with bullet points, printed under a table.
+type List struct {
+	Heading string
+	Items   []string
 }
 
 // maxCell is the widest a text cell grows before it wraps.
@@ -43,6 +51,7 @@ func WriteText(w io.Writer, tables ...Table) error {
 			if t.Empty != "" {
 				fmt.Fprintf(&buf, "  %s\n", t.Empty)
 			}
+			writeLists(&buf, t.Lists, "  ", "  - ")
 			continue
 		}
 		align := make([]tw.Align, len(t.Header))
@@ -80,6 +89,7 @@ func WriteText(w io.Writer, tables ...Table) error {
 		if t.Note != "" {
 			fmt.Fprintf(&buf, "  %s\n", t.Note)
 		}
+		writeLists(&buf, t.Lists, "  ", "  - ")
 	}
 	out := trimLines(buf.Bytes())
 	if len(out) > 0 && out[len(out)-1] != '\n' {
@@ -103,6 +113,7 @@ func WriteMarkdown(w io.Writer, tables ...Table) error {
 			if t.Empty != "" {
 				fmt.Fprintf(&b, "%s\n", mdEscape(t.Empty))
 			}
+			writeMarkdownLists(&b, t.Lists)
 			continue
 		}
 		right := map[int]bool{}
@@ -132,6 +143,7 @@ func WriteMarkdown(w io.Writer, tables ...Table) error {
 		if t.Note != "" {
 			fmt.Fprintf(&b, "\n%s\n", mdEscape(t.Note))
 		}
+		writeMarkdownLists(&b, t.Lists)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -147,4 +159,28 @@ func trimLines(b []byte) []byte {
 		lines[i] = bytes.TrimRight(l, " ")
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+func writeLists(w io.Writer, lists []List, indent, bullet string) {
+	for _, l := range lists {
+		if len(l.Items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "%s%s\n", indent, l.Heading)
+		for _, it := range l.Items {
+			fmt.Fprintf(w, "%s%s%s\n", indent, bullet, it)
+		}
+	}
+}
+
+func writeMarkdownLists(w io.Writer, lists []List) {
+	for _, l := range lists {
+		if len(l.Items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n**%s**\n\n", mdEscape(l.Heading))
+		for _, it := range l.Items {
+			fmt.Fprintf(w, "- %s\n", mdEscape(it))
+		}
+	}
 }

@@ -43,6 +43,8 @@ Start with:
 		newQuestionnairesCmd(),
 		newValidateCmd(nil),
 		newAssessCmd(nil),
+		newOutcomesCmd(nil),
+		newRoadmapCmd(nil),
 		newSchemaCmd(nil),
 		newVersionCmd(nil),
 	)
