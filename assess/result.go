@@ -116,6 +116,9 @@ type DimensionScore struct {
 	Documented Num    `json:"documented" yaml:"documented"`
 	Actual     Num    `json:"actual" yaml:"actual"`
 	Drift      Num    `json:"drift" yaml:"drift"`
+	// Target is the mean target of the practices with a score in this
+	// dimension, weighted like the scores: the third line of the radar.
+	Target Num `json:"-" yaml:"-"`
 }
 
 // CellScore is one practice in one dimension.

@@ -238,6 +238,7 @@ func (sc scorer) group(g *group) groupResult {
 	var numericAll, naAll, questionsAll int
 	dimD := make([]mean, len(q.Dimensions))
 	dimA := make([]mean, len(q.Dimensions))
+	dimT := make([]mean, len(q.Dimensions))
 	for _, pid := range a.Scope {
 		p := q.practiceByID[pid]
 		target := float64(a.Target(pid))
@@ -306,6 +307,9 @@ func (sc scorer) group(g *group) groupResult {
 			}
 			dimD[di].add(cell.Documented, p.Weight)
 			dimA[di].add(cell.Actual, p.Weight)
+			if cell.Actual.Valid {
+				dimT[di].add(Some(target), p.Weight)
+			}
 		}
 		ps.Level = levelOf(weakest, q.Scale)
 		ps.Label = labelOf(ps.Level, q.Scale)
@@ -317,7 +321,7 @@ func (sc scorer) group(g *group) groupResult {
 		gr.practices = append(gr.practices, ps)
 	}
 	for di, d := range q.Dimensions {
-		ds := DimensionScore{ID: d.ID, Name: d.Name, Documented: dimD[di].score(), Actual: dimA[di].score()}
+		ds := DimensionScore{ID: d.ID, Name: d.Name, Documented: dimD[di].score(), Actual: dimA[di].score(), Target: dimT[di].score()}
 		ds.Drift = ds.Documented.Sub(ds.Actual)
 		gr.dimensions = append(gr.dimensions, ds)
 	}

@@ -216,6 +216,9 @@ func TestScoreMean(t *testing.T) {
 	near(t, "process actual", r.Dimensions[0].Actual, 2)
 	near(t, "people actual", r.Dimensions[1].Actual, 16.0/9)
 	near(t, "people drift", r.Dimensions[1].Drift, 28.0/9-16.0/9)
+	// targets: process from alpha alone (gamma has no score): 4; people (2×4 + 3)/3
+	near(t, "process target", r.Dimensions[0].Target, 4)
+	near(t, "people target", r.Dimensions[1].Target, 11.0/3)
 
 	// overall: D (2×3 + 4)/3 = 10/3, A (2×1.875 + 7/3)/3 = 73/36, level 2;
 	// coverage 10 numeric actuals / (3 × 5 − 1 na) = 5/7
