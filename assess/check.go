@@ -48,6 +48,7 @@ func CheckFile(src Source, name string) (kind string, probs Problems) {
 		a, rf := r.settings(root)
 		if a.QuestionnaireRef != "" {
 			q, qp := LoadQuestionnaire(src, a.QuestionnaireRef, filepath.Dir(name))
+			r.pointAtRef(root, a.QuestionnaireRef, filepath.Dir(name), q, qp)
 			probs = append(probs, qp...)
 			if q != nil {
 				r.checkRefs(a, rf, q)

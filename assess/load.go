@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/itilmap/itilmap/questionnaires"
+	"go.yaml.in/yaml/v3"
 )
 
 // MaxResponses is the largest number of response files an assessment may have.
@@ -164,18 +165,7 @@ func Load(src Source, dir string) (*Assessment, Problems) {
 	a.Dir = dir
 	if a.QuestionnaireRef != "" {
 		q, qp := LoadQuestionnaire(src, a.QuestionnaireRef, dir)
-		if q == nil && len(qp) == 1 && qp[0].Line == 0 {
-			// point at the reference in assessment.yaml, where the user can fix it
-			for i := 0; i+1 < len(root.Content); i += 2 {
-				if root.Content[i].Value == "questionnaire" {
-					v := root.Content[i+1]
-					qp[0] = Problem{File: file, Line: v.Line, Column: v.Column, Message: "questionnaire: " + qp[0].Message}
-					if !IsBuiltin(a.QuestionnaireRef) {
-						qp[0].Message = "questionnaire: " + filepath.Join(dir, a.QuestionnaireRef) + ": " + strings.TrimPrefix(qp[0].Message, "questionnaire: ")
-					}
-				}
-			}
-		}
+		r.pointAtRef(root, a.QuestionnaireRef, dir, q, qp)
 		probs = append(probs, qp...)
 		a.Questionnaire = q
 	}
@@ -245,7 +235,8 @@ func loadResponses(src Source, a *Assessment) Problems {
 		}
 		if id := resp.Respondent.ID; id != "" {
 			if first, dup := byID[id]; dup {
-				probs = append(probs, Problem{File: resp.File, Message: fmt.Sprintf("respondent %q also answers in %s; give each respondent one file", id, first)})
+				probs = append(probs, Problem{File: resp.File, Line: resp.Respondent.Pos.Line, Column: resp.Respondent.Pos.Column,
+					Message: fmt.Sprintf("respondent.id: %q also answers in %s; give each respondent one file", id, first)})
 				continue
 			}
 			byID[id] = resp.File
@@ -312,4 +303,29 @@ func loadPainPoints(src Source, a *Assessment) Problems {
 	pps, probs := ParsePainPoints(file, data, a.Questionnaire)
 	a.PainPoints = pps
 	return probs
+}
+
+// pointAtRef moves a problem of finding the questionnaire (a missing file, an
+// unknown built-in id) to the questionnaire: line of assessment.yaml, where
+// the user can fix it.
+func (r *reader) pointAtRef(root *yaml.Node, ref, dir string, q *Questionnaire, qp Problems) {
+	if q != nil || len(qp) != 1 || qp[0].Line != 0 {
+		return
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "questionnaire" {
+			continue
+		}
+		v := root.Content[i+1]
+		msg := qp[0].Message
+		if !IsBuiltin(ref) {
+			name := ref
+			if !filepath.IsAbs(name) {
+				name = filepath.Join(dir, ref)
+			}
+			msg = name + ": " + msg
+		}
+		qp[0] = Problem{File: r.file, Line: v.Line, Column: v.Column, Message: "questionnaire: " + msg}
+		return // the first key is the one used; a duplicate is reported on its own
+	}
 }

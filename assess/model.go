@@ -145,6 +145,7 @@ func (q *Questionnaire) DimensionIndex(id string) int {
 // Respondent is the person (or workshop team) a response comes from.
 type Respondent struct {
 	ID, Name, Role, Team string
+	Pos                  Pos // of the id
 }
 
 // Answer is one respondent's rating of one question.

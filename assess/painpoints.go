@@ -185,9 +185,6 @@ func (r *reader) checkDirection(g *MetricGoal, m *Metric, targetNode, changeNode
 	if changeNode != nil {
 		at, what = changeNode, "metric.change"
 	}
-	if g.Change != nil && g.Baseline == nil {
-		return // needs a baseline before the change means anything
-	}
 	if g.Change != nil && ((m.Better == "down") != (g.Change.Value < 0)) {
 		r.errorf(at, "%s: %s does not improve %q, where %s is better", what, g.Change.Text, m.ID, betterWord(m))
 		return

@@ -155,17 +155,22 @@ func (r *reader) scale(v *yaml.Node, s *Scale) bool {
 		return false
 	}
 	var labels *yaml.Node
+	minOK, maxOK := true, true
 	seen := r.fields(v, scaleFields, func(key string, k, n *yaml.Node) {
 		switch key {
 		case "min":
-			s.Min, _ = r.intRange("scale.min", n, 0, MaxScale-1)
+			s.Min, minOK = r.intRange("scale.min", n, 0, MaxScale-1)
 		case "max":
-			s.Max, _ = r.intRange("scale.max", n, 1, MaxScale)
+			s.Max, maxOK = r.intRange("scale.max", n, 1, MaxScale)
 		case "labels":
 			labels = n
 		}
 	})
 	r.require(v, seen, "scale", "min", "max")
+	if !minOK || !maxOK {
+		*s = Scale{Min: 0, Max: 5}
+		return true
+	}
 	if s.Min >= s.Max {
 		r.errorf(v, "scale: min %d must be below max %d", s.Min, s.Max)
 		return true

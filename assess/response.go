@@ -58,6 +58,7 @@ func (r *reader) respondent(v *yaml.Node, p *Respondent) {
 		switch key {
 		case "id":
 			p.ID, _ = r.id("respondent.id", n)
+			p.Pos = posOf(n)
 		case "name":
 			p.Name = r.optStr("respondent.name", n)
 		case "role":

@@ -66,9 +66,6 @@ func (r *reader) parse(data []byte) *yaml.Node {
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[off])})
 		return nil
 	}
-	if tabs := r.checkTabs(data); tabs {
-		return nil
-	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -76,7 +73,10 @@ func (r *reader) parse(data []byte) *yaml.Node {
 			r.errorf(nil, "file is empty; expected a YAML mapping")
 			return nil
 		}
-		r.yamlError(err)
+		// a tab in indentation is the usual cause: say so rather than the parser's words
+		if !r.checkTabs(data) {
+			r.yamlError(err, data)
+		}
 		return nil
 	}
 	var extra yaml.Node
@@ -84,7 +84,7 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		r.errorf(&extra, "a second YAML document (---) starts here; expected one document per file")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		r.yamlError(err)
+		r.yamlError(err, data)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -106,16 +106,34 @@ func (r *reader) parse(data []byte) *yaml.Node {
 	return root
 }
 
-func (r *reader) yamlError(err error) {
+var unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)'`)
+
+// yamlError reports a parser error at its position. The YAML library
+// counts the lines of its parser errors ("did not find expected …") from 0,
+// and those of its scanner errors from 1; it leaves out line 0, and some
+// errors carry no line: those are found in the data instead.
+func (r *reader) yamlError(err error, data []byte) {
 	msg := err.Error()
-	line := 0
+	line, col := 1, 1
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
 		if m[1] != "" {
 			line, _ = strconv.Atoi(m[1])
+			if strings.HasPrefix(msg, "did not find expected") {
+				line++
+			}
 		}
-		msg = m[2]
 	}
-	*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: 1, Message: "invalid YAML: " + msg})
+	off := -1
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		off = bytes.Index(data, []byte("*"+m[1]))
+	} else if strings.Contains(msg, "control character") {
+		off = bytes.IndexFunc(data, func(c rune) bool { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' })
+	}
+	if off >= 0 {
+		line, col = lineCol(data, off)
+	}
+	*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col, Message: "invalid YAML: " + msg})
 }
 
 // checkTabs reports every line indented with a tab, which YAML forbids.
