@@ -141,6 +141,7 @@ func Plan(a *assess.Assessment, r *assess.Result, outcomes []Outcome, opts PlanO
 		p.waiting[ph] = map[string]bool{}
 	}
 	p.collect()
+	p.outOfScope()
 	for _, ph := range assess.PhaseIDs {
 		p.fill(ph)
 	}
@@ -183,6 +184,19 @@ func (p *planner) collect() {
 	}
 }
 
+// outOfScope notes dependencies on practices this plan cannot hold back for.
+func (p *planner) outOfScope() {
+	for _, ps := range p.r.Practices {
+		for _, dep := range p.practices[ps.ID].def.DependsOn {
+			if d := p.practices[dep]; d == nil {
+				p.plan.Notes = append(p.plan.Notes, fmt.Sprintf("%s depends on %s, which is outside the scope: nothing of it is planned here; check it is ready enough.", ps.ID, dep))
+			} else if !d.score.Actual.Valid {
+				p.plan.Notes = append(p.plan.Notes, fmt.Sprintf("%s depends on %s, which nobody rated: assess it before relying on it.", ps.ID, dep))
+			}
+		}
+	}
+}
+
 // order returns the practices needing phase ph, highest priority first.
 func (p *planner) order(ph string) []*practice {
 	var out []*practice
@@ -218,7 +232,7 @@ func (p *planner) fill(ph string) {
 		set, reason := p.take(id, ph, map[string]bool{})
 		if reason == "" && p.count[ph]+len(set) > p.capacity {
 			if len(set) > 1 {
-				reason = "waits for " + strings.Join(others(set, id), ", ") + ": not enough capacity for both in " + ph
+				reason = "waits for " + strings.Join(others(set, id), ", ") + ": not enough capacity in " + ph + " to bring it along"
 			} else {
 				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, plural(p.capacity, "practice", "practices"))
 			}
@@ -307,13 +321,14 @@ func (p *planner) build(startOverride assess.Date) {
 	}
 	seq := map[string]string{assess.Stabilize: "S", assess.Standardize: "T", assess.Optimize: "O"}
 	outcomeLast := map[string]int{} // outcome → index of the last phase serving it
-	cur := start
+	cur, elapsed := start, 0
 	for k, ph := range assess.PhaseIDs {
 		months := a.Plan.Months[ph]
 		if months <= 0 {
 			months = assess.DefaultMonths[ph]
 		}
-		next := addMonths(cur, months)
+		elapsed += months
+		next := addMonths(start, elapsed) // from the start, so month ends do not drift
 		phase := Phase{ID: ph, Start: cur, End: assess.Date{Time: next.AddDate(0, 0, -1)},
 			Practices: []string{}, Initiatives: []Initiative{}, Adoption: []string{}, ExitCriteria: []string{}}
 		// in the order scheduled: by priority, each with the dependencies it brought along
