@@ -45,6 +45,10 @@ Start with:
 		newAssessCmd(nil),
 		newOutcomesCmd(nil),
 		newRoadmapCmd(nil),
+		newReportCmd(nil),
+		newTemplateCmd(nil),
+		newImportCmd(nil),
+		newCompareCmd(nil),
 		newSchemaCmd(nil),
 		newVersionCmd(nil),
 	)

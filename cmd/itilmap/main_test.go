@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the itilmap command, so that the
+// scripts in testdata/script run the real command line, exit codes included.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"itilmap": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script from the actual output")
+
+// TestScripts runs every testdata/script/*.txtar: each writes its input
+// files inline, runs itilmap like a user would, and checks stdout, stderr
+// and success or failure. Run with -update to rewrite the expected outputs
+// after an intended change, then review the diff.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			if err := os.MkdirAll(home, 0o755); err != nil {
+				return err
+			}
+			env.Setenv("HOME", home)
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"json": cmdJSON,
+		},
+	})
+}
+
+// cmdJSON is the script command `json FILE`: FILE (or stdout, stderr) holds
+// exactly one JSON document and nothing else.
+func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: json FILE|stdout|stderr")
+	}
+	err := oneJSONDocument([]byte(ts.ReadFile(args[0])))
+	switch {
+	case neg && err == nil:
+		ts.Fatalf("%s is one JSON document", args[0])
+	case !neg && err != nil:
+		ts.Fatalf("%s: %v", args[0], err)
+	}
+}
+
+func oneJSONDocument(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errors.New("more after the first JSON document")
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/roadmap"
+	"github.com/itilmap/itilmap/templates"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	IO     iostreams
+	Input  assessmentInput
+	OutDir string
+	XLSX   bool
+	PDF    bool
+	Now    func() time.Time
+}
+
+func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{Now: time.Now}
+	c := &cobra.Command{
+		Use:   "report DIR",
+		Short: "Write report.xlsx for the consultant and report.pdf for leadership",
+		Long: `Write the assessment's reports into OUTDIR: report.xlsx (every score, gap,
+outcome, the roadmap, a timeline and every raw answer, with native charts) and
+report.pdf (a short report for leadership). Both are written when neither
+--xlsx nor --pdf is given.
+
+Each file is written to a temporary name and renamed, so a failed run leaves no
+half-written report. With SOURCE_DATE_EPOCH set, the same inputs give
+byte-identical files.`,
+		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf",
+		Args:    func(c *cobra.Command, args []string) error { return opts.Input.args(c, args) },
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.IO = streams(c)
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	opts.Input.addFlags(c)
+	c.Flags().StringVarP(&opts.OutDir, "output", "o", ".", "folder to write the reports into (created if missing)")
+	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
+	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
+	return c
+}
+
+func reportRun(opts *reportOptions) error {
+	generated, err := generatedTime(opts.Now)
+	if err != nil {
+		return err
+	}
+	a, res, err := opts.Input.score(opts.IO.Err, assess.ScoreOptions{})
+	if err != nil {
+		return err
+	}
+	outcomes := roadmap.Outcomes(a, res)
+	rep := &templates.Report{
+		Assessment: a, Result: res, Outcomes: outcomes,
+		Roadmap:   roadmap.Plan(a, res, outcomes, roadmap.PlanOptions{}),
+		Generated: generated,
+	}
+	both := !opts.XLSX && !opts.PDF
+	type output struct {
+		name   string
+		render func(*bytes.Buffer) error
+	}
+	var outs []output
+	if opts.XLSX || both {
+		outs = append(outs, output{"report.xlsx", func(b *bytes.Buffer) error { return templates.WriteWorkbook(b, rep) }})
+	}
+	if opts.PDF || both {
+		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return templates.WritePDF(b, rep) }})
+	}
+	if err := prepareOutDir(opts.OutDir); err != nil {
+		return outputError(err)
+	}
+	inputs := inputFiles(a, opts.Input.Example)
+	// render everything before writing anything
+	data := make([]bytes.Buffer, len(outs))
+	for i, o := range outs {
+		path := filepath.Join(opts.OutDir, o.name)
+		if inputs[absPath(path)] {
+			return outputError(fmt.Errorf("%s is one of the assessment's input files; choose another -o folder", path))
+		}
+		if err := o.render(&data[i]); err != nil {
+			return fmt.Errorf("rendering %s: %w", o.name, err)
+		}
+	}
+	for i, o := range outs {
+		path := filepath.Join(opts.OutDir, o.name)
+		if err := writeAtomic(path, data[i].Bytes()); err != nil {
+			return outputError(err)
+		}
+		fmt.Fprintf(opts.IO.Err, "wrote %s\n", path)
+	}
+	return nil
+}
+
+// generatedTime is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+func generatedTime(now func() time.Time) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, usageError("itilmap report", "SOURCE_DATE_EPOCH=%q: expected seconds since 1970", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return now().UTC().Truncate(time.Second), nil
+}
+
+func prepareOutDir(dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && !st.IsDir():
+		return fmt.Errorf("%s is a file; -o takes a folder", dir)
+	case err == nil:
+		return nil
+	case os.IsNotExist(err):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cannot create %s: %v", dir, describeOSErr(err))
+		}
+		return nil
+	}
+	return fmt.Errorf("%s: %v", dir, describeOSErr(err))
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it,
+// so that path holds either the old file or the whole new one.
+func writeAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; cannot write the report there", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
+	}
+	return nil
+}
+
+// inputFiles lists the absolute paths of every file the assessment was read
+// from, so that a report never overwrites one of them.
+func inputFiles(a *assess.Assessment, example bool) map[string]bool {
+	set := map[string]bool{}
+	if example {
+		return set // embedded: nothing on disk to overwrite
+	}
+	add := func(p string) { set[absPath(p)] = true }
+	add(a.File)
+	if q := a.Questionnaire; q != nil && !assess.IsBuiltin(a.QuestionnaireRef) {
+		add(q.File)
+	}
+	for _, r := range a.Responses {
+		add(r.File)
+	}
+	add(filepath.Join(a.Dir, a.PainPointsFile))
+	return set
+}
+
+func absPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
