@@ -33,24 +33,9 @@ func (in *assessmentInput) args(c *cobra.Command, args []string) error {
 	return nil
 }
 
-// load reads and checks the assessment. Warnings go to stderr; errors are
-// returned as assess.Problems, every one of them.
-func (in *assessmentInput) load(stderr io.Writer) (*assess.Assessment, error) {
-	src, dir := assess.Source(assess.Disk{}), in.Dir
-	if in.Example {
-		src, dir = assess.FromFS(examples.FS), examples.Acme
-	}
-	a, probs := assess.Load(src, dir)
-	printWarnings(stderr, probs)
-	if err := probs.Err(); err != nil {
-		return nil, err
-	}
-	return a, nil
-}
-
-// score loads and scores the assessment. Every warning, of loading and of
-// scoring, goes to stderr and into the result.
-func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*assess.Assessment, *assess.Result, error) {
+// load reads and checks the assessment. Warnings go to stderr and are
+// returned; errors are returned as assess.Problems, every one of them.
+func (in *assessmentInput) load(stderr io.Writer) (*assess.Assessment, assess.Problems, error) {
 	src, dir := assess.Source(assess.Disk{}), in.Dir
 	if in.Example {
 		src, dir = assess.FromFS(examples.FS), examples.Acme
@@ -60,15 +45,25 @@ func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*a
 	if err := probs.Err(); err != nil {
 		return nil, nil, err
 	}
+	return a, probs.Warnings(), nil
+}
+
+// score loads and scores the assessment. Every warning, of loading and of
+// scoring, goes to stderr and into the result.
+func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*assess.Assessment, *assess.Result, error) {
+	a, warnings, err := in.load(stderr)
+	if err != nil {
+		return nil, nil, err
+	}
 	res := assess.Score(a, opts)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "%s: warning: %s\n", a.File, w)
 	}
-	var loadWarnings []string
-	for _, p := range probs.Warnings() {
-		loadWarnings = append(loadWarnings, p.String())
+	var all []string
+	for _, p := range warnings {
+		all = append(all, p.String())
 	}
-	res.Warnings = append(loadWarnings, res.Warnings...)
+	res.Warnings = append(all, res.Warnings...)
 	return a, res, nil
 }
 
