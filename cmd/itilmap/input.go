@@ -59,7 +59,7 @@ func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*a
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "%s: warning: %s\n", a.File, w)
 	}
-	var all []string
+	all := []string{}
 	for _, p := range warnings {
 		all = append(all, p.String())
 	}

@@ -170,6 +170,7 @@ func newQuestionnairesExportCmd(runF func(*questionnairesExportOptions) error) *
 func questionnairesExportRun(c *cobra.Command, opts *questionnairesExportOptions) error {
 	data, ok := questionnaires.Lookup(opts.ID)
 	if !ok {
+		// export takes only a built-in id: anything else is a usage error
 		return usageError(c.CommandPath(), "no built-in questionnaire %q; built-in: %s", opts.ID, strings.Join(questionnaires.IDs(), ", "))
 	}
 	return writeOut(opts.IO, func() error { _, err := opts.IO.Out.Write(data); return err })

@@ -53,8 +53,9 @@ func validateRun(opts *validateOptions) error {
 			a, p := assess.Load(assess.Disk{}, path)
 			probs = p
 			if a != nil && a.Questionnaire != nil {
-				summary = fmt.Sprintf("assessment %s on %s %s: %d practices in scope, %d responses, %d pain points",
-					a.ID, a.Questionnaire.ID, a.Questionnaire.Version, len(a.Scope), len(a.Responses), len(a.PainPoints))
+				summary = fmt.Sprintf("assessment %s on %s %s: %s in scope, %s, %s",
+					a.ID, a.Questionnaire.ID, a.Questionnaire.Version, count(len(a.Scope), "practice", "practices"),
+					count(len(a.Responses), "response", "responses"), count(len(a.PainPoints), "pain point", "pain points"))
 			}
 		} else {
 			kind, p := assess.CheckFile(assess.Disk{}, path)
@@ -69,7 +70,12 @@ func validateRun(opts *validateOptions) error {
 		if w > 0 {
 			summary += fmt.Sprintf(" (%d %s)", w, plural(w, "warning", "warnings"))
 		}
-		fmt.Fprintf(opts.IO.Out, "%s: ok, %s\n", path, summary)
+		if _, err := fmt.Fprintf(opts.IO.Out, "%s: ok, %s\n", path, summary); err != nil {
+			return outputError(err)
+		}
 	}
 	return all.Err()
 }
+
+// count writes "1 response" or "3 responses".
+func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }

@@ -56,6 +56,8 @@ func versionRun(opts *versionOptions) error {
 	if goVersion != "" {
 		line += " " + goVersion
 	}
-	_, err := fmt.Fprintln(opts.IO.Out, line)
-	return err
+	if _, err := fmt.Fprintln(opts.IO.Out, line); err != nil {
+		return outputError(err)
+	}
+	return nil
 }
