@@ -105,7 +105,7 @@ func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Tab
 	}
 	overview := templates.Table{
 		Title:  fmt.Sprintf("%s %s: %s", q.ID, q.Version, q.Title),
-		Header: []string{"", ""},
+		Header: []string{"About", ""},
 		Rows: [][]string{
 			{"Scale", strings.Join(levels, ", ")},
 			{"Dimensions", strings.Join(dims, ", ")},
