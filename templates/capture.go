@@ -69,6 +69,19 @@ func WriteCapture(w io.Writer, q *assess.Questionnaire, scope []string, generate
 			return err
 		}
 	}
+	// printed for a workshop on paper: landscape, one page wide
+	landscape, fit, free, fitToPage := "landscape", 1, 0, true
+	for _, name := range []string{CaptureRespondent, CaptureAnswers, CaptureScale} {
+		if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &fit, FitToHeight: &free}); err != nil {
+			return err
+		}
+		if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fitToPage}); err != nil {
+			return err
+		}
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: CaptureAnswers + "!$1:$1", Scope: CaptureAnswers}); err != nil {
+		return err
+	}
 	for _, step := range []func() error{
 		func() error { return captureRespondent(f, st, q) },
 		func() error { return captureAnswers(f, st, q, captureQuestions(q, scope)) },
@@ -100,8 +113,8 @@ func WriteCapture(w io.Writer, q *assess.Questionnaire, scope []string, generate
 	return repack(w, buf.Bytes())
 }
 
-// captureQuestions returns the questions of the practices in scope, in questionnaire
-// order.
+// captureQuestions returns the questions of the practices in scope, in
+// questionnaire order.
 func captureQuestions(q *assess.Questionnaire, scope []string) []*assess.Question {
 	if len(scope) == 0 {
 		return q.Questions
@@ -261,7 +274,7 @@ func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnai
 
 func captureAnswers(f *excelize.File, st captureStyles, q *assess.Questionnaire, questions []*assess.Question) error {
 	sh := CaptureAnswers
-	widths := []float64{22, 13, 12, 60, 12, 10, 32, 32, 48}
+	widths := []float64{24, 13, 12, 60, 12, 10, 32, 32, 48}
 	if err := captureWidths(f, sh, widths...); err != nil {
 		return err
 	}
@@ -283,7 +296,7 @@ func captureAnswers(f *excelize.File, st captureStyles, q *assess.Questionnaire,
 		}
 		for col, v := range []string{practice, dim, qu.ID, qu.Text} {
 			style := st.text
-			if col == 3 {
+			if col == 0 || col == 3 {
 				style = st.wrap
 			}
 			if err := captureCell(f, sh, col+1, row, v, style); err != nil {

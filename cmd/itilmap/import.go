@@ -90,7 +90,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 		// lower-cased: r07 and R07 are one file on case-insensitive disks
 		if first, dup := byOut[strings.ToLower(out)]; dup {
 			probs = append(probs, assess.Problem{File: file,
-				Message: fmt.Sprintf("respondent %q would be written to %s, like %s; give each respondent their own id", resp.Respondent.ID, out, first)})
+				Message: fmt.Sprintf("respondent %q goes to %s, as does %s; give each respondent their own id (Respondent!B1)", resp.Respondent.ID, out, first)})
 			continue
 		}
 		byOut[strings.ToLower(out)] = file
