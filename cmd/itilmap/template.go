@@ -119,6 +119,9 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	if err := templates.WriteCapture(&buf, q, scope, generated); err != nil {
 		return fmt.Errorf("rendering %s: %w", opts.Output, err)
 	}
+	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {
+		return outputError(err)
+	}
 	if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
 		return outputError(err)
 	}
