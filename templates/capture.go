@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -94,23 +93,7 @@ func WriteCapture(w io.Writer, q *assess.Questionnaire, scope []string, generate
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
-	created := generated.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "Capture: " + q.Title,
-		Subject:        q.ID + " " + q.Version,
-		Creator:        "itilmap",
-		LastModifiedBy: "itilmap",
-		Created:        created,
-		Modified:       created,
-	}); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	return repack(w, buf.Bytes())
+	return finish(f, w, "Capture: "+q.Title, q.ID+" "+q.Version, generated)
 }
 
 // captureQuestions returns the questions of the practices in scope, in

@@ -78,11 +78,17 @@ func WriteWorkbook(w io.Writer, r *Report) error {
 			return err
 		}
 	}
+	return finish(f, w, "ITSM maturity assessment: "+r.Result.Assessment.Organization, r.Result.Assessment.ID, r.Generated)
+}
+
+// finish sets the document properties, writes the workbook and repacks it so
+// that the same content always gives the same bytes.
+func finish(f *excelize.File, w io.Writer, title, subject string, generated time.Time) error {
 	f.SetActiveSheet(0)
-	created := r.Generated.UTC().Format(time.RFC3339)
+	created := generated.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          "ITSM maturity assessment: " + r.Result.Assessment.Organization,
-		Subject:        r.Result.Assessment.ID,
+		Title:          title,
+		Subject:        subject,
 		Creator:        "itilmap",
 		LastModifiedBy: "itilmap",
 		Created:        created,
