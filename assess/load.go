@@ -67,7 +67,7 @@ func ReadFile(src Source, name string) ([]byte, *Problem) {
 	if st.Size() > MaxFileSize {
 		return fail("file is larger than %d MiB", MaxFileSize>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(f, st.Size())
 	if err != nil {
 		return fail("%s", describeErr(err))
 	}
@@ -75,6 +75,29 @@ func ReadFile(src Source, name string) ([]byte, *Problem) {
 		return fail("file is larger than %d MiB", MaxFileSize>>20)
 	}
 	return data, nil
+}
+
+// readAll reads r to its end, or to one byte past MaxFileSize. It starts
+// with a buffer of the size the file reports, so that a file is read
+// without growing the buffer.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
+	for {
+		n, err := r.Read(data[len(data):min(cap(data), MaxFileSize+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) > MaxFileSize {
+			return data, nil
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow: the file is longer than it said
+		}
+	}
 }
 
 func describeErr(err error) string {
@@ -262,10 +285,10 @@ func responseWarnings(a *Assessment, resp *Response) Problems {
 	if q == nil {
 		return probs
 	}
-	answered := make(map[string]bool, len(resp.Answers))
+	answered := make([]bool, len(q.Questions))
 	for _, ans := range resp.Answers {
-		if ans.Documented != Unknown || ans.Actual != Unknown {
-			answered[ans.Question] = true
+		if qu := q.Question(ans.Question); qu != nil && (ans.Documented != Unknown || ans.Actual != Unknown) {
+			answered[qu.Index] = true
 		}
 	}
 	var missing []string
@@ -273,7 +296,7 @@ func responseWarnings(a *Assessment, resp *Response) Problems {
 	for _, pid := range a.Scope {
 		for _, qu := range q.Practice(pid).Questions {
 			total++
-			if !answered[qu.ID] {
+			if !answered[qu.Index] {
 				missing = append(missing, qu.ID)
 			}
 		}

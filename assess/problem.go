@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a Problem stops the run (Error) or is only reported (Warning).
@@ -109,16 +110,27 @@ func (ps Problems) Err() error {
 // suggest returns the candidate closest to s when it is close enough to be a
 // likely typo, or "".
 func suggest(s string, candidates []string) string {
+	return suggestFrom(s, len(candidates), func(i int) string { return candidates[i] })
+}
+
+// suggestFrom is suggest over the n candidates that candidate(i) returns,
+// so that a list need not be made for each word looked up.
+func suggestFrom(s string, n int, candidate func(i int) string) string {
+	limit := 2
+	if len(s) <= 4 {
+		limit = 1
+	}
+	runes := utf8.RuneCountInString(s)
 	best, bestDist := "", 1<<30
-	for _, c := range candidates {
+	for i := range n {
+		c := candidate(i)
+		if diff := utf8.RuneCountInString(c) - runes; diff > limit || -diff > limit {
+			continue // more edits apart than a typo: no need to count them
+		}
 		d := editDistance(s, c)
 		if d < bestDist {
 			best, bestDist = c, d
 		}
-	}
-	limit := 2
-	if len(s) <= 4 {
-		limit = 1
 	}
 	if bestDist <= limit && bestDist > 0 {
 		return best
@@ -127,15 +139,18 @@ func suggest(s string, candidates []string) string {
 }
 
 // editDistance is the Damerau-Levenshtein distance (optimal string alignment)
-// between a and b: a swap of two neighbours counts as one edit.
+// between a and b: a swap of two neighbours counts as one edit. Words of
+// more than 64 runes are not compared. It allocates nothing: it is called
+// for each candidate of each unknown word.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
+	var bufA, bufB [64]rune
+	ra, okA := runesOf(a, &bufA)
+	rb, okB := runesOf(b, &bufB)
+	if !okA || !okB {
 		return 1 << 20
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var rows [3][65]int
+	prev2, prev, cur := rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -154,4 +169,18 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// runesOf decodes s into buf, like []rune(s); it is false when s has more
+// runes than buf holds.
+func runesOf(s string, buf *[64]rune) ([]rune, bool) {
+	n := 0
+	for _, r := range s {
+		if n == len(buf) {
+			return nil, false
+		}
+		buf[n] = r
+		n++
+	}
+	return buf[:n], true
 }

@@ -78,21 +78,48 @@ func (r *reader) answers(v *yaml.Node, q *Questionnaire, resp *Response) {
 		return
 	}
 	resp.Answers = make([]Answer, 0, len(v.Content)/2)
-	seen := make(map[string]int, len(v.Content)/2)
+	// the line each question was first answered on: by question for the
+	// questionnaire's, in a map for any other
+	var lines []int
+	var other map[string]int
+	if q != nil {
+		lines = make([]int, len(q.Questions))
+	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, n := resolve(v.Content[i]), resolve(v.Content[i+1])
 		id, ok := r.id("answers", k)
 		if !ok {
 			continue
 		}
-		if line, dup := seen[id]; dup {
+		var qu *Question
+		if q != nil {
+			qu = q.questionByID[id]
+		}
+		line, dup := 0, false
+		if qu != nil {
+			line = lines[qu.Index]
+			dup = line != 0
+		} else {
+			line, dup = other[id]
+		}
+		if dup {
 			r.errorf(k, "answers: %q is answered twice (first at line %d)", id, line)
 			continue
 		}
-		seen[id] = k.Line
-		if q != nil && q.questionByID[id] == nil {
+		if qu != nil {
+			lines[qu.Index] = max(k.Line, 1)
+		} else {
+			if other == nil {
+				other = map[string]int{}
+			}
+			other[id] = k.Line
+		}
+		if q != nil && qu == nil {
 			r.unknownQuestion(k, id, q)
 			continue
+		}
+		if qu != nil {
+			id = qu.ID // one string for every answer to the question
 		}
 		a := Answer{Question: id, Documented: Unknown, Actual: Unknown, Pos: posOf(k)}
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
@@ -119,11 +146,7 @@ func (r *reader) answers(v *yaml.Node, q *Questionnaire, resp *Response) {
 }
 
 func (r *reader) unknownQuestion(k *yaml.Node, id string, q *Questionnaire) {
-	known := make([]string, len(q.Questions))
-	for i, qu := range q.Questions {
-		known[i] = qu.ID
-	}
-	if s := suggest(id, known); s != "" {
+	if s := suggestFrom(id, len(q.Questions), func(i int) string { return q.Questions[i].ID }); s != "" {
 		r.errorf(k, "answers: questionnaire %q has no question %q (did you mean %q?)", q.ID, id, s)
 		return
 	}

@@ -23,6 +23,11 @@ const (
 	MaxAliasNodes = 10_000
 	// MaxDepth bounds the nesting of YAML collections.
 	MaxDepth = 64
+	// MaxTokens bounds the keys, values and words a file may hold. The YAML
+	// library takes some 200 bytes for each value it reads, so that 32 MiB
+	// of tiny values ([1,1,1,…]) would take gigabytes and many seconds; the
+	// largest built-in questionnaire holds some 11,000.
+	MaxTokens = 250_000
 )
 
 // reader turns one YAML file into typed values, collecting every problem
@@ -64,6 +69,12 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		line, col := lineCol(data, off)
 		*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col,
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[off])})
+		return nil
+	}
+	if off := tokenLimit(data); off >= 0 {
+		line, col := lineCol(data, off)
+		*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col,
+			Message: fmt.Sprintf("more than %d YAML keys, values and words; an itilmap file is far smaller", MaxTokens)})
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -169,6 +180,17 @@ func (r *reader) checkTabs(data []byte) bool {
 // MaxAliasNodes nodes (the "billion laughs" attack) or that nest deeper than
 // MaxDepth.
 func (r *reader) checkExpansion(root *yaml.Node) bool {
+	// Most files have no alias: a tree, walked once for its depth without
+	// memory. Up to the first alias, the walk below visits the same nodes in
+	// the same order, so a depth error found before it is the same.
+	deep, alias := plainDepth(root, 0)
+	if deep != nil {
+		r.errorf(deep, "nesting deeper than %d levels", MaxDepth)
+		return false
+	}
+	if !alias {
+		return true
+	}
 	size := map[*yaml.Node]int{}
 	var walk func(n *yaml.Node, depth int) (int, bool)
 	walk = func(n *yaml.Node, depth int) (int, bool) {
@@ -210,6 +232,52 @@ func (r *reader) checkExpansion(root *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// plainDepth walks a document depth first until it finds a node nested
+// deeper than MaxDepth, which it returns, or an alias.
+func plainDepth(n *yaml.Node, depth int) (deep *yaml.Node, alias bool) {
+	if depth > MaxDepth {
+		return n, false
+	}
+	if n.Kind == yaml.AliasNode {
+		return nil, true
+	}
+	for _, c := range n.Content {
+		if deep, alias := plainDepth(c, depth+1); deep != nil || alias {
+			return deep, alias
+		}
+	}
+	return nil, false
+}
+
+// tokenLimit returns the offset of the token that takes valid UTF-8 data
+// beyond MaxTokens, or -1. A token starts after a space, a line break or a
+// comma, and at each bracket or brace. The words of text and comments count
+// too: the count is more than the values a YAML document holds, never less
+// than a third of its nodes.
+func tokenLimit(data []byte) int {
+	tokens := 0
+	apart := true // the previous character separates tokens
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
+		switch r {
+		case ' ', '\t', '\n', '\r', ',', ']', '}', '\u0085', '\u2028', '\u2029':
+			apart = true
+		default:
+			if apart || r == '[' || r == '{' {
+				if tokens++; tokens > MaxTokens {
+					return i
+				}
+			}
+			apart = r == '[' || r == '{'
+		}
+		i += size
+	}
+	return -1
 }
 
 func invalidUTF8Offset(b []byte) int {
@@ -256,11 +324,38 @@ func describe(n *yaml.Node) string {
 	return "an alias"
 }
 
+// seenKeys are the keys of a mapping read so far: the known ones by their
+// place in the list of known keys, others in a map made when one appears.
+type seenKeys struct {
+	known []string
+	nodes [16]*yaml.Node
+	other map[string]*yaml.Node
+}
+
+func (s *seenKeys) get(key string) (*yaml.Node, bool) {
+	if i := slices.Index(s.known, key); i >= 0 && i < len(s.nodes) {
+		return s.nodes[i], s.nodes[i] != nil
+	}
+	n, ok := s.other[key]
+	return n, ok
+}
+
+func (s *seenKeys) add(key string, n *yaml.Node) {
+	if i := slices.Index(s.known, key); i >= 0 && i < len(s.nodes) {
+		s.nodes[i] = n
+		return
+	}
+	if s.other == nil {
+		s.other = map[string]*yaml.Node{}
+	}
+	s.other[key] = n
+}
+
 // fields walks a mapping, calling handle for each known key. Unknown keys are
 // errors, with a suggestion when a known key is close; duplicate keys are
 // errors. It returns the keys seen.
-func (r *reader) fields(n *yaml.Node, known []string, handle func(key string, k, v *yaml.Node)) map[string]*yaml.Node {
-	seen := map[string]*yaml.Node{}
+func (r *reader) fields(n *yaml.Node, known []string, handle func(key string, k, v *yaml.Node)) seenKeys {
+	seen := seenKeys{known: known}
 	if n.Kind != yaml.MappingNode {
 		return seen
 	}
@@ -271,11 +366,11 @@ func (r *reader) fields(n *yaml.Node, known []string, handle func(key string, k,
 			continue
 		}
 		key := k.Value
-		if prev, dup := seen[key]; dup {
+		if prev, dup := seen.get(key); dup {
 			r.errorf(k, "duplicate key %q (first at line %d)", key, prev.Line)
 			continue
 		}
-		seen[key] = k
+		seen.add(key, k)
 		if !slices.Contains(known, key) {
 			if s := suggest(key, known); s != "" {
 				r.errorf(k, "unknown field %q (did you mean %q?)", key, s)
@@ -290,9 +385,9 @@ func (r *reader) fields(n *yaml.Node, known []string, handle func(key string, k,
 }
 
 // require reports each of keys missing from seen, at the mapping n.
-func (r *reader) require(n *yaml.Node, seen map[string]*yaml.Node, what string, keys ...string) {
+func (r *reader) require(n *yaml.Node, seen seenKeys, what string, keys ...string) {
 	for _, k := range keys {
-		if _, ok := seen[k]; !ok {
+		if _, ok := seen.get(k); !ok {
 			r.errorf(n, "%s: missing required field %q", what, k)
 		}
 	}
@@ -342,7 +437,23 @@ func (r *reader) optStr(key string, v *yaml.Node) string {
 	return ""
 }
 
+// idPattern is what an id looks like; isID checks it.
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// isID reports whether s matches idPattern, without the regexp machinery
+// (ids are read once per answer).
+func isID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case (c == '.' || c == '_' || c == '-') && i > 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 // id reads an identifier: letters, digits, '.', '_' and '-'.
 func (r *reader) id(key string, v *yaml.Node) (string, bool) {
@@ -350,7 +461,7 @@ func (r *reader) id(key string, v *yaml.Node) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if len(s) > 128 || !idPattern.MatchString(s) {
+	if len(s) > 128 || !isID(s) {
 		r.errorf(v, "%s: %s is not a valid id; use letters, digits, '.', '_' and '-'", key, describe(v))
 		return "", false
 	}

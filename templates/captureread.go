@@ -26,6 +26,10 @@ const (
 	MaxCaptureUnpacked = 64 << 20
 	// MaxCapturePart bounds each file inside a workbook, in bytes.
 	MaxCapturePart = 16 << 20
+	// MaxCaptureCells bounds the cells read from the Answers sheet, the
+	// empty ones before a filled cell included: one value in the last
+	// column makes a row of 16,384 cells.
+	MaxCaptureCells = 1_000_000
 )
 
 // ReadCapture reads a filled capture workbook (see WriteCapture) as the
@@ -329,12 +333,16 @@ func (c *captureReader) answers(f *excelize.File, resp *assess.Response) {
 		return
 	}
 	firstRow := map[string]int{}
-	filled := 0
+	filled, cellsRead := 0, 0
 	var answers []assess.Answer
 	for row := headerRow + 1; rows.Next(); row++ {
 		cells, err := rows.Columns()
 		if err != nil {
 			c.errorf("%s: row %d: %v", CaptureAnswers, row, err)
+			return
+		}
+		if cellsRead += len(cells); cellsRead > MaxCaptureCells {
+			c.errorf("%s: more than %d cells in use; a capture workbook is far smaller, so it is not read", CaptureAnswers, MaxCaptureCells)
 			return
 		}
 		var v [capColumns]string

@@ -121,7 +121,17 @@ func repack(w io.Writer, data []byte) error {
 		return files[i].Name < files[j].Name
 	})
 	zw := zip.NewWriter(w)
+	modified := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, zf := range files {
+		if zf.Name != "[Content_Types].xml" && zf.Method == zip.Deflate {
+			// the same content compresses to the same bytes: copy them as
+			// they are rather than inflate and deflate again (the Answers
+			// sheet of a large workshop is hundreds of megabytes of XML)
+			if err := copyRaw(zw, zf, modified); err != nil {
+				return err
+			}
+			continue
+		}
 		rc, err := zf.Open()
 		if err != nil {
 			return err
@@ -134,7 +144,7 @@ func repack(w io.Writer, data []byte) error {
 		if zf.Name == "[Content_Types].xml" {
 			content = sortContentTypes(content)
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)})
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
 			return err
 		}
@@ -143,6 +153,21 @@ func repack(w io.Writer, data []byte) error {
 		}
 	}
 	return zw.Close()
+}
+
+// copyRaw copies the compressed bytes of zf into zw, with the time modified.
+func copyRaw(zw *zip.Writer, zf *zip.File, modified time.Time) error {
+	raw, err := zf.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fw, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zf.Method, Modified: modified,
+		CRC32: zf.CRC32, CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64})
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(fw, raw)
+	return err
 }
 
 // sortContentTypes orders the <Default> and <Override> elements of

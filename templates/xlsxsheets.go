@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
@@ -355,32 +356,17 @@ func (wb *workbook) timeline() error {
 	return wb.widths(sh, widths...)
 }
 
+// answerRowsPerSheet is how many answers one Answers sheet holds: a
+// worksheet has at most 1,048,576 rows, the header row included.
+var answerRowsPerSheet = excelize.TotalRows - 1
+
 // answers streams every raw answer, one row each, so that large workshops
-// stay within memory.
+// stay within memory. Answers beyond the rows one worksheet can hold go on
+// to further sheets, "Answers 2", "Answers 3" and so on, each with the
+// same header.
 func (wb *workbook) answers() error {
 	a := wb.r.Assessment
 	q := a.Questionnaire
-	sw, err := wb.f.NewStreamWriter(SheetAnswers)
-	if err != nil {
-		return err
-	}
-	for i, w := range []float64{10, 24, 20, 18, 30, 12, 12, 12, 8, 40, 40, 28} {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	header := []string{"Respondent", "Name", "Role", "Team", "Practice", "Dimension", "Question", "Documented", "Actual", "Evidence", "Note", "File"}
-	hrow := make([]any, len(header))
-	for i, h := range header {
-		hrow[i] = excelize.Cell{Value: h, StyleID: wb.s.header}
-	}
-	if err := sw.SetRow("A1", hrow); err != nil {
-		return err
-	}
 	value := func(v assess.Value) any {
 		switch {
 		case v == assess.NA:
@@ -390,11 +376,27 @@ func (wb *workbook) answers() error {
 		}
 		return nil
 	}
+	part, sheet := 1, SheetAnswers
+	sw, err := wb.answerSheet(sheet)
+	if err != nil {
+		return err
+	}
 	row := 2
-	vals := make([]any, len(header))
+	vals := make([]any, len(answerHeader))
 	for _, resp := range a.Responses {
 		rp := resp.Respondent
 		for _, ans := range resp.Answers {
+			if row-1 > answerRowsPerSheet {
+				if err := wb.endAnswerSheet(sw, part, row); err != nil {
+					return err
+				}
+				part++
+				sheet = fmt.Sprintf("%s %d", SheetAnswers, part)
+				if sw, err = wb.newAnswerSheet(sheet); err != nil {
+					return err
+				}
+				row = 2
+			}
 			practice, dim := "", ""
 			if qu := q.Question(ans.Question); qu != nil {
 				practice, dim = qu.Practice, qu.Dimension
@@ -410,8 +412,60 @@ func (wb *workbook) answers() error {
 			row++
 		}
 	}
+	return wb.endAnswerSheet(sw, part, row)
+}
+
+var answerHeader = []string{"Respondent", "Name", "Role", "Team", "Practice", "Dimension", "Question", "Documented", "Actual", "Evidence", "Note", "File"}
+
+// newAnswerSheet adds a further Answers sheet, laid out like the others.
+func (wb *workbook) newAnswerSheet(name string) (*excelize.StreamWriter, error) {
+	if _, err := wb.f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	landscape, fit, free, fitToPage := "landscape", 1, 0, true
+	if err := wb.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &fit, FitToHeight: &free}); err != nil {
+		return nil, err
+	}
+	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fitToPage}); err != nil {
+		return nil, err
+	}
+	return wb.answerSheet(name)
+}
+
+// answerSheet starts streaming an Answers sheet: widths, frozen header.
+func (wb *workbook) answerSheet(name string) (*excelize.StreamWriter, error) {
+	sw, err := wb.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range []float64{10, 24, 20, 18, 30, 12, 12, 12, 8, 40, 40, 28} {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return nil, err
+	}
+	hrow := make([]any, len(answerHeader))
+	for i, h := range answerHeader {
+		hrow[i] = excelize.Cell{Value: h, StyleID: wb.s.header}
+	}
+	if err := sw.SetRow("A1", hrow); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
+// endAnswerSheet makes the rows above row a table, named Answers on the
+// first sheet and AnswersN on the Nth, and finishes the sheet.
+func (wb *workbook) endAnswerSheet(sw *excelize.StreamWriter, part, row int) error {
 	if row > 2 {
-		if err := sw.AddTable(&excelize.Table{Range: "A1:" + ref(len(header), row-1), Name: "Answers", StyleName: "TableStyleLight9"}); err != nil {
+		name := SheetAnswers
+		if part > 1 {
+			name += strconv.Itoa(part)
+		}
+		if err := sw.AddTable(&excelize.Table{Range: "A1:" + ref(len(answerHeader), row-1), Name: name, StyleName: "TableStyleLight9"}); err != nil {
 			return err
 		}
 	}
