@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -160,6 +161,9 @@ func fuzzQuestionnaireFor(t *testing.T) *Questionnaire {
 	}
 	return q
 }
+
+// idPattern is what an id looks like, as the JSON Schemas say it.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // isID is idPattern without the regexp machinery.
 func TestIsIDMatchesPattern(t *testing.T) {

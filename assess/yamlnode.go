@@ -437,10 +437,8 @@ func (r *reader) optStr(key string, v *yaml.Node) string {
 	return ""
 }
 
-// idPattern is what an id looks like; isID checks it.
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-
-// isID reports whether s matches idPattern, without the regexp machinery
+// isID reports whether s is an id: a letter or digit, then letters, digits,
+// '.', '_' and '-' (the pattern of the JSON Schemas), without the regexp machinery
 // (ids are read once per answer).
 func isID(s string) bool {
 	for i := 0; i < len(s); i++ {

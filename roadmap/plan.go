@@ -3,6 +3,7 @@ package roadmap
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -280,13 +281,13 @@ func (p *planner) take(id, ph string, visiting map[string]bool) ([]string, strin
 				return nil, "waits for " + dep
 			}
 		}
-		if d.needs[ph] && !p.scheduled[ph][dep] && !contains(set, dep) {
+		if d.needs[ph] && !p.scheduled[ph][dep] && !slices.Contains(set, dep) {
 			sub, reason := p.take(dep, ph, visiting)
 			if reason != "" {
 				return nil, "waits for " + dep
 			}
 			for _, s := range sub {
-				if !contains(set, s) {
+				if !slices.Contains(set, s) {
 					set = append(set, s)
 				}
 			}
@@ -358,7 +359,7 @@ func (p *planner) build(startOverride assess.Date) {
 				ini.DependsOn = append(ini.DependsOn, prev)
 			}
 			for _, dep := range pr.def.DependsOn {
-				if li := lastInit[dep]; li != "" && !contains(ini.DependsOn, li) {
+				if li := lastInit[dep]; li != "" && !slices.Contains(ini.DependsOn, li) {
 					ini.DependsOn = append(ini.DependsOn, li)
 				}
 			}
@@ -372,7 +373,7 @@ func (p *planner) build(startOverride assess.Date) {
 			ini := &phase.Initiatives[i]
 			for _, dep := range p.practices[ini.Practice].def.DependsOn {
 				for _, other := range phase.Initiatives {
-					if other.Practice == dep && !contains(ini.DependsOn, other.ID) {
+					if other.Practice == dep && !slices.Contains(ini.DependsOn, other.ID) {
 						ini.DependsOn = append(ini.DependsOn, other.ID)
 					}
 				}
@@ -409,7 +410,7 @@ func (p *planner) fix(pr *practice) string {
 		return Formal
 	}
 	for _, o := range p.outcomes {
-		if o.Impact >= 4 && o.Frequency >= 4 && contains(o.Practices, ps.ID) {
+		if o.Impact >= 4 && o.Frequency >= 4 && slices.Contains(o.Practices, ps.ID) {
 			return Formal
 		}
 	}
@@ -542,7 +543,7 @@ func (p *planner) roles(practices []string) []string {
 		}
 		for _, ans := range resp.Answers {
 			qu := q.Question(ans.Question)
-			if qu != nil && contains(practices, qu.Practice) && !ans.NA() {
+			if qu != nil && slices.Contains(practices, qu.Practice) && !ans.NA() {
 				set[resp.Respondent.Role] = true
 				break
 			}
@@ -651,15 +652,6 @@ func addMonths(d assess.Date, months int) assess.Date {
 	first := time.Date(t.Year(), t.Month()+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
 	last := first.AddDate(0, 1, -1).Day()
 	return assess.Date{Time: time.Date(first.Year(), first.Month(), min(t.Day(), last), 0, 0, 0, 0, time.UTC)}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func others(set []string, id string) []string {

@@ -47,8 +47,8 @@ func FuzzReadCapture(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte("PK\x03\x04"))
 	f.Add(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 64)...))
-	f.Add(zipBytes(f, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}))
-	f.Add(zipBytes(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook><sheets><sheet name=\"Answers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"}))
+	f.Add(zipOf(f, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}))
+	f.Add(zipOf(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook><sheets><sheet name=\"Answers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"}))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		resp, probs := templates.ReadCapture("capture.xlsx", bytes.NewReader(data), int64(len(data)), q)
@@ -113,23 +113,6 @@ func stored(t testing.TB, data []byte) []byte {
 			t.Fatal(err)
 		}
 		w.Write(content)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func zipBytes(t testing.TB, files map[string]string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, data := range files {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(data))
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)

@@ -83,18 +83,11 @@ func comparePractices(c *roadmap.Comparison) Table {
 	}
 	var missing []string
 	for _, p := range c.Practices {
-		at := map[string]roadmap.PracticePoint{}
+		actual := map[string]assess.Num{}
 		for _, s := range p.Series {
-			at[s.Assessment] = s
+			actual[s.Assessment] = s.Actual
 		}
-		row := []string{compareName(p.Name, p.ID)}
-		for _, a := range c.Assessments {
-			if s, ok := at[a.ID]; ok {
-				row = append(row, Num(s.Actual))
-			} else {
-				row = append(row, notAssessed)
-			}
-		}
+		row := append([]string{compareName(p.Name, p.ID)}, compareSeries(c, actual)...)
 		levels := "—"
 		if p.LevelChange != nil {
 			levels = fmt.Sprintf("%d → %d", *p.Series[0].Level, *p.Series[len(p.Series)-1].Level)
@@ -140,18 +133,11 @@ func compareDimensions(c *roadmap.Comparison) Table {
 		Empty:  "No dimension in any assessment.",
 	}
 	for _, d := range c.Dimensions {
-		at := map[string]roadmap.ScorePoint{}
+		actual := map[string]assess.Num{}
 		for _, s := range d.Series {
-			at[s.Assessment] = s
+			actual[s.Assessment] = s.Actual
 		}
-		row := []string{compareName(d.Name, d.ID)}
-		for _, a := range c.Assessments {
-			if s, ok := at[a.ID]; ok {
-				row = append(row, Num(s.Actual))
-			} else {
-				row = append(row, notAssessed)
-			}
-		}
+		row := append([]string{compareName(d.Name, d.ID)}, compareSeries(c, actual)...)
 		t.Rows = append(t.Rows, append(row, compareDelta(d.DeltaActual), compareDelta(d.DeltaDocumented)))
 	}
 	return t
@@ -300,4 +286,18 @@ func compareName(name, id string) string {
 		return name
 	}
 	return id
+}
+
+// compareSeries writes one cell per assessment: the actual score where the
+// item was assessed, notAssessed where it was not.
+func compareSeries(c *roadmap.Comparison, actual map[string]assess.Num) []string {
+	cells := make([]string, len(c.Assessments))
+	for i, a := range c.Assessments {
+		if v, ok := actual[a.ID]; ok {
+			cells[i] = Num(v)
+		} else {
+			cells[i] = notAssessed
+		}
+	}
+	return cells
 }

@@ -63,10 +63,7 @@ func roadmapRun(opts *roadmapOptions) error {
 	if err != nil {
 		return err
 	}
-	start, _ := assess.ParseDate(opts.Start)
-	if opts.Start == "" {
-		start = assess.Date{}
-	}
+	start, _ := assess.ParseDate(opts.Start) // checked in Args; "" gives the zero date: keep the plan's
 	rm := roadmap.Plan(a, res, roadmap.Outcomes(a, res), roadmap.PlanOptions{Capacity: opts.Capacity, Start: start})
 	for _, r := range rm.Readiness {
 		if !r.OK {
