@@ -74,10 +74,20 @@ type Result struct {
 	Dimensions    []DimensionScore    `json:"dimensions" yaml:"dimensions"`
 	Practices     []PracticeScore     `json:"practices" yaml:"practices"`
 	Questions     []QuestionScore     `json:"questions" yaml:"questions"`
-	Warnings      []string            `json:"warnings" yaml:"warnings"`
+	// Attention lists the practice ids most in need of attention first:
+	// the largest gap to target times weight, then the largest control gap.
+	Attention []string `json:"attention" yaml:"attention"`
+	// LargestGaps lists the ids of the questions with a gap, largest first.
+	LargestGaps []string `json:"largest_gaps" yaml:"largest_gaps"`
+	// Disagreements lists the ids of the questions where respondents
+	// disagree, widest spread of actual answers first.
+	Disagreements []string `json:"disagreements" yaml:"disagreements"`
+	Warnings      []string `json:"warnings" yaml:"warnings"`
 
 	// TeamOverall holds the overall scores of each team, in Teams order.
 	TeamOverall []GroupScore `json:"-" yaml:"-"`
+
+	questionIndex map[string]int
 }
 
 // ResultAssessment identifies the assessment scored.
@@ -156,29 +166,30 @@ type PracticeScore struct {
 	Roles         []GroupScore `json:"roles,omitempty" yaml:"roles,omitempty"`
 
 	// Weakest is the dimension whose actual score caps the level ("" with no data).
-	Weakest string `json:"-" yaml:"-"`
+	Weakest string `json:"weakest_dimension" yaml:"weakest_dimension"`
 	// TeamSpread is max − min of the teams' actual scores (no data with fewer than two teams scored).
-	TeamSpread Num `json:"-" yaml:"-"`
+	TeamSpread Num `json:"team_spread" yaml:"team_spread"`
 }
 
 // QuestionScore is one in-scope question.
 type QuestionScore struct {
-	ID           string `json:"id" yaml:"id"`
-	Practice     string `json:"practice" yaml:"practice"`
-	Dimension    string `json:"dimension" yaml:"dimension"`
-	Kind         string `json:"kind" yaml:"kind"`
-	Documented   Num    `json:"documented" yaml:"documented"`
-	Actual       Num    `json:"actual" yaml:"actual"`
-	Drift        Num    `json:"drift" yaml:"drift"`
-	N            int    `json:"n" yaml:"n"`
-	MinActual    *int   `json:"min_actual" yaml:"min_actual"`
-	MaxActual    *int   `json:"max_actual" yaml:"max_actual"`
-	Disagreement bool   `json:"disagreement" yaml:"disagreement"`
-
+	ID         string `json:"id" yaml:"id"`
+	Practice   string `json:"practice" yaml:"practice"`
+	Dimension  string `json:"dimension" yaml:"dimension"`
+	Kind       string `json:"kind" yaml:"kind"`
+	Documented Num    `json:"documented" yaml:"documented"`
+	Actual     Num    `json:"actual" yaml:"actual"`
+	Drift      Num    `json:"drift" yaml:"drift"`
+	N          int    `json:"n" yaml:"n"`
+	MinActual  *int   `json:"min_actual" yaml:"min_actual"`
+	MaxActual  *int   `json:"max_actual" yaml:"max_actual"`
+	// Spread is max − min of the actual answers (null with none).
+	Spread       *int `json:"spread" yaml:"spread"`
+	Disagreement bool `json:"disagreement" yaml:"disagreement"`
 	// Gap is what the question falls short by: documented − actual for a
 	// control question, target − actual for a capability question, never
 	// below 0.
-	Gap  Num    `json:"-" yaml:"-"`
+	Gap  Num    `json:"gap" yaml:"gap"`
 	Text string `json:"-" yaml:"-"`
 }
 
@@ -190,4 +201,12 @@ func (r *Result) Practice(id string) *PracticeScore {
 		}
 	}
 	return nil
+}
+
+// DisplayName is the dimension's name, or its id when it has none.
+func (d DimensionScore) DisplayName() string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return d.ID
 }

@@ -118,6 +118,9 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 		}
 		p.TeamSpread = Spread(p.Teams)
 	}
+	res.Attention = attentionOrder(res.Practices)
+	res.LargestGaps = largestGaps(res.Questions)
+	res.Disagreements = disagreements(res.Questions)
 	res.Warnings = sc.warnings(res, all)
 	return res
 }
@@ -264,7 +267,8 @@ func (sc scorer) group(g *group) groupResult {
 						hi = l
 					}
 				}
-				qs.MinActual, qs.MaxActual = &lo, &hi
+				spread := hi - lo
+				qs.MinActual, qs.MaxActual, qs.Spread = &lo, &hi, &spread
 				qs.Disagreement = t.nAct >= 3 && float64(hi-lo) >= a.Scoring.DisagreementSpread
 			}
 			if qu.Kind == Control {

@@ -139,6 +139,42 @@ type MetricProgress struct {
 	Target    assess.Num `json:"target" yaml:"target"`
 	Now       assess.Num `json:"now" yaml:"now"`
 	Progress  assess.Num `json:"progress" yaml:"progress"`
+	// Status puts the progress in words: met, progressing, no change or
+	// worse, or what is missing (no metric, no baseline, no target, not
+	// measured again, target equals baseline).
+	Status string `json:"status" yaml:"status"`
+}
+
+// Metric progress statuses.
+const (
+	StatusMet         = "met"
+	StatusProgressing = "progressing"
+	StatusNoChange    = "no change"
+	StatusWorse       = "worse"
+)
+
+// progressStatus puts a metric's progress in a word, or says what is missing.
+func progressStatus(m MetricProgress) string {
+	const tol = 1e-9
+	switch {
+	case m.Metric == nil:
+		return "no metric"
+	case !m.Baseline.Valid:
+		return "no baseline"
+	case !m.Target.Valid:
+		return "no target"
+	case !m.Now.Valid:
+		return "not measured again"
+	case !m.Progress.Valid:
+		return "target equals baseline"
+	case m.Progress.Value >= 100-tol:
+		return StatusMet
+	case m.Progress.Value > tol:
+		return StatusProgressing
+	case m.Progress.Value >= -tol:
+		return StatusNoChange
+	}
+	return StatusWorse
 }
 
 // Compare lines up assessments, the baseline first, each scored with its own
@@ -325,6 +361,7 @@ func compareMetrics(base, cur *assess.Assessment, warnings *[]string) []MetricPr
 		m := MetricProgress{PainPoint: pp.ID, Title: pp.Title}
 		g := pp.Metric
 		if g == nil {
+			m.Status = progressStatus(m)
 			out = append(out, m)
 			continue
 		}
@@ -351,6 +388,7 @@ func compareMetrics(base, cur *assess.Assessment, warnings *[]string) []MetricPr
 		if m.Baseline.Valid && m.Target.Valid && m.Now.Valid && m.Baseline.Value != m.Target.Value {
 			m.Progress = assess.Some((m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100)
 		}
+		m.Status = progressStatus(m)
 		out = append(out, m)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/format"
 )
 
 // Roadmap is the phased plan: what `roadmap --format json` prints.
@@ -61,6 +62,23 @@ type Owner struct {
 	Role string `json:"role" yaml:"role"`
 	Name string `json:"name" yaml:"name"`
 }
+
+// String writes an owner as "Dana Lee (owner)", or "to be named".
+func (o Owner) String() string {
+	if o.Name == "" {
+		return "to be named"
+	}
+	return fmt.Sprintf("%s (%s)", o.Name, strings.ReplaceAll(o.Role, "_", " "))
+}
+
+var phaseAims = map[string]string{
+	assess.Stabilize:   "Stabilize: remove the worst friction, a usable minimum process",
+	assess.Standardize: "Standardize: roles, controls, definitions and reporting every team follows",
+	assess.Optimize:    "Optimize: automation, analytics and better decisions from clean data",
+}
+
+// PhaseAim describes what a phase is for, in a few words.
+func PhaseAim(id string) string { return phaseAims[id] }
 
 // BacklogItem is an initiative that waits, and why.
 type BacklogItem struct {
@@ -235,7 +253,7 @@ func (p *planner) fill(ph string) {
 			if len(set) > 1 {
 				reason = "waits for " + strings.Join(others(set, id), ", ") + ": not enough capacity in " + ph + " to bring it along"
 			} else {
-				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, plural(p.capacity, "practice", "practices"))
+				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, format.Plural(p.capacity, "practice", "practices"))
 			}
 		}
 		if reason != "" {
@@ -518,7 +536,7 @@ func (p *planner) adoption(k int) {
 	}
 	phase.Adoption = append(phase.Adoption,
 		fmt.Sprintf("Sponsor communication: %s explains why %s %s now and what changes for each team, at the start of the phase",
-			sponsor, joinAnd(names), plural(len(names), "matters", "matter")))
+			sponsor, joinAnd(names), format.Plural(len(names), "matters", "matter")))
 	if roles := p.roles(phase.Practices); len(roles) > 0 {
 		phase.Adoption = append(phase.Adoption, "Role-based training for "+strings.Join(roles, ", ")+" on the new way of working, before it goes live")
 	} else {
@@ -627,7 +645,7 @@ func (p *planner) rollout() {
 		}
 	}
 	if needing <= p.capacity {
-		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, plural(needing, "practice", "practices"), p.capacity))
+		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, format.Plural(needing, "practice", "practices"), p.capacity))
 	} else {
 		fails = append(fails, fmt.Sprintf("%d practices need work but the capacity is %d per phase", needing, p.capacity))
 	}
@@ -669,13 +687,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func capitalize(s string) string {

@@ -2,7 +2,8 @@ package main
 
 import (
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/roadmap"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 )
 
@@ -52,10 +53,9 @@ full result with unrounded numbers (null where there is no data).`,
 }
 
 func assessRun(opts *assessOptions) error {
-	a, res, err := opts.Input.score(opts.IO.Err, assess.ScoreOptions{ByRole: opts.By == "role"})
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{ByRole: opts.By == "role"}, roadmap.PlanOptions{}, "")
 	if err != nil {
 		return err
 	}
-	_ = a
-	return opts.write(opts.IO.Out, res, func() []templates.Table { return templates.AssessTables(res, opts.By) })
+	return opts.write(opts.IO.Out, res.Score, func() []text.Table { return text.AssessTables(res.Score, opts.By) })
 }

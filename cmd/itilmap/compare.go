@@ -5,7 +5,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 )
 
@@ -77,5 +77,5 @@ func compareRun(opts *compareOptions) error {
 	for _, w := range cmp.Warnings {
 		fmt.Fprintf(opts.IO.Err, "itilmap: warning: %s\n", w)
 	}
-	return opts.write(opts.IO.Out, cmp, func() []templates.Table { return templates.CompareTables(cmp) })
+	return opts.write(opts.IO.Out, cmp, func() []text.Table { return text.CompareTables(cmp) })
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
 
@@ -81,7 +81,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			probs = append(probs, *p)
 			continue
 		}
-		resp, ps := templates.ReadCapture(file, bytes.NewReader(data), int64(len(data)), q)
+		resp, ps := capture.Read(file, bytes.NewReader(data), int64(len(data)), q)
 		probs = append(probs, ps...)
 		if resp == nil || ps.HasErrors() {
 			continue
@@ -115,7 +115,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 		return outputError(err)
 	}
 	for _, im := range todo {
-		if err := writeAtomic(im.out, templates.ResponseYAML(im.resp, q)); err != nil {
+		if err := writeAtomic(im.out, assess.ResponseYAML(im.resp, q)); err != nil {
 			return outputError(err)
 		}
 		n := len(im.resp.Answers)

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -65,7 +64,7 @@ func initRun(opts *initOptions) error {
 	} else if err != nil && !os.IsNotExist(err) {
 		return outputError(fmt.Errorf("%s: %v", opts.Dir, describeOSErr(err)))
 	}
-	files, err := templates.Scaffold(templates.ScaffoldID(filepath.Base(filepath.Clean(opts.Dir))), opts.Now(), q, ref)
+	files, err := assess.Scaffold(assess.ScaffoldID(filepath.Base(filepath.Clean(opts.Dir))), opts.Now(), q, ref)
 	if err != nil {
 		return err
 	}
@@ -80,7 +79,7 @@ func initRun(opts *initOptions) error {
 
 // writeTree writes files into a fresh folder beside dir and renames it to
 // dir, so that a failure leaves nothing half made.
-func writeTree(dir string, files []templates.ScaffoldFile) error {
+func writeTree(dir string, files []assess.ScaffoldFile) error {
 	parent := filepath.Dir(filepath.Clean(dir))
 	tmp, err := os.MkdirTemp(parent, ".itilmap-init-")
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/examples"
+	"github.com/itilmap/itilmap/roadmap"
 	"github.com/spf13/cobra"
 )
 
@@ -33,40 +34,30 @@ func (in *assessmentInput) args(c *cobra.Command, args []string) error {
 	return nil
 }
 
-// load reads and checks the assessment. Warnings go to stderr and are
-// returned; errors are returned as assess.Problems, every one of them.
-func (in *assessmentInput) load(stderr io.Writer) (*assess.Assessment, assess.Problems, error) {
-	src, dir := assess.Source(assess.Disk{}), in.Dir
+// source is where the assessment is read from: the folder, or the
+// embedded example.
+func (in *assessmentInput) source() (assess.Source, string) {
 	if in.Example {
-		src, dir = assess.FromFS(examples.FS), examples.Acme
+		return assess.FromFS(examples.FS), examples.Acme
 	}
-	a, probs := assess.Load(src, dir)
+	return assess.Disk{}, in.Dir
+}
+
+// build runs the pipeline (load, score, outcomes, plan, and progress when
+// baseline is not empty) and prints every warning once. Errors come back as
+// assess.Problems, every one of them.
+func (in *assessmentInput) build(stderr io.Writer, so assess.ScoreOptions, po roadmap.PlanOptions, baseline string) (*roadmap.Result, error) {
+	src, dir := in.source()
+	res, probs := roadmap.Build(roadmap.Input{Source: src, Dir: dir, Baseline: baseline, BaselineSource: assess.Disk{}, Score: so, Plan: po})
 	printWarnings(stderr, probs)
 	if err := probs.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return a, probs.Warnings(), nil
+	return res, nil
 }
 
-// score loads and scores the assessment. Every warning, of loading and of
-// scoring, goes to stderr and into the result.
-func (in *assessmentInput) score(stderr io.Writer, opts assess.ScoreOptions) (*assess.Assessment, *assess.Result, error) {
-	a, warnings, err := in.load(stderr)
-	if err != nil {
-		return nil, nil, err
-	}
-	res := assess.Score(a, opts)
-	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "%s: warning: %s\n", a.File, w)
-	}
-	all := []string{}
-	for _, p := range warnings {
-		all = append(all, p.String())
-	}
-	res.Warnings = append(all, res.Warnings...)
-	return a, res, nil
-}
-
+// printWarnings writes the warnings among probs to w, one a line. It is
+// the one place where warnings are printed.
 func printWarnings(w io.Writer, probs assess.Problems) {
 	for _, p := range probs.Warnings() {
 		fmt.Fprintln(w, p)

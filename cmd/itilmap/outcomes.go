@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 )
 
@@ -44,10 +44,10 @@ A pain point without a baseline is marked "needs baseline": measure first.`,
 }
 
 func outcomesRun(opts *outcomesOptions) error {
-	a, res, err := opts.Input.score(opts.IO.Err, assess.ScoreOptions{})
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, "")
 	if err != nil {
 		return err
 	}
-	list := roadmap.OutcomeList{Outcomes: roadmap.Outcomes(a, res)}
-	return opts.write(opts.IO.Out, list, func() []templates.Table { return templates.OutcomeTables(list.Outcomes) })
+	list := roadmap.OutcomeList{Outcomes: res.Outcomes}
+	return opts.write(opts.IO.Out, list, func() []text.Table { return text.OutcomeTables(list.Outcomes) })
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 )
@@ -32,7 +32,7 @@ func (f *formatFlag) check(c *cobra.Command) error {
 // write prints v in the chosen format: JSON and YAML documents hold the
 // value itself; table and markdown lay out the tables. A failed write is
 // exit code 3.
-func (f *formatFlag) write(w io.Writer, v any, tables func() []templates.Table) error {
+func (f *formatFlag) write(w io.Writer, v any, tables func() []text.Table) error {
 	var err error
 	switch f.Format {
 	case "json":
@@ -46,9 +46,9 @@ func (f *formatFlag) write(w io.Writer, v any, tables func() []templates.Table) 
 			err = enc.Close()
 		}
 	case "markdown":
-		err = templates.WriteMarkdown(w, tables()...)
+		err = text.WriteMarkdown(w, tables()...)
 	default:
-		err = templates.WriteText(w, tables()...)
+		err = text.Write(w, tables()...)
 	}
 	if err != nil {
 		return outputError(err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/questionnaires"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 )
 
@@ -46,7 +46,7 @@ func newQuestionnairesListCmd(runF func(*questionnairesListOptions) error) *cobr
 }
 
 func questionnairesListRun(opts *questionnairesListOptions) error {
-	t := templates.Table{Header: []string{"ID", "Version", "Practices", "Questions", "Title"}, Right: []int{2, 3}}
+	t := text.Table{Header: []string{"ID", "Version", "Practices", "Questions", "Title"}, Right: []int{2, 3}}
 	for _, id := range questionnaires.IDs() {
 		q, probs := assess.LoadQuestionnaire(nil, id, "")
 		if err := probs.Err(); err != nil {
@@ -54,7 +54,7 @@ func questionnairesListRun(opts *questionnairesListOptions) error {
 		}
 		t.Rows = append(t.Rows, []string{q.ID, q.Version, strconv.Itoa(len(q.Practices)), strconv.Itoa(len(q.Questions)), q.Title})
 	}
-	return writeOut(opts.IO, func() error { return templates.WriteText(opts.IO.Out, t) })
+	return writeOut(opts.IO, func() error { return text.Write(opts.IO.Out, t) })
 }
 
 type questionnairesShowOptions struct {
@@ -89,12 +89,12 @@ func questionnairesShowRun(opts *questionnairesShowOptions) error {
 	if err := probs.Err(); err != nil {
 		return err
 	}
-	return writeOut(opts.IO, func() error { return templates.WriteText(opts.IO.Out, questionnaireTables(q, opts.Evidence)...) })
+	return writeOut(opts.IO, func() error { return text.Write(opts.IO.Out, questionnaireTables(q, opts.Evidence)...) })
 }
 
 // questionnaireTables lays out a questionnaire: an overview, then one table
 // of questions per practice.
-func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Table {
+func questionnaireTables(q *assess.Questionnaire, evidence bool) []text.Table {
 	var levels []string
 	for l := q.Scale.Min; l <= q.Scale.Max; l++ {
 		levels = append(levels, fmt.Sprintf("%d %s", l, q.Scale.Label(l)))
@@ -103,7 +103,7 @@ func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Tab
 	for _, d := range q.Dimensions {
 		dims = append(dims, d.Name)
 	}
-	overview := templates.Table{
+	overview := text.Table{
 		Title:  fmt.Sprintf("%s %s: %s", q.ID, q.Version, q.Title),
 		Header: []string{"About", ""},
 		Rows: [][]string{
@@ -112,7 +112,7 @@ func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Tab
 			{"Practices", fmt.Sprintf("%d, with %d questions", len(q.Practices), len(q.Questions))},
 		},
 	}
-	tables := []templates.Table{overview}
+	tables := []text.Table{overview}
 	for _, p := range q.Practices {
 		title := fmt.Sprintf("%s (%s)", p.Name, p.ID)
 		var facts []string
@@ -128,7 +128,7 @@ func questionnaireTables(q *assess.Questionnaire, evidence bool) []templates.Tab
 		if len(facts) > 0 {
 			title += ": " + strings.Join(facts, "; ")
 		}
-		t := templates.Table{Title: title, Header: []string{"ID", "Dimension", "Kind", "Statement"}}
+		t := text.Table{Title: title, Header: []string{"ID", "Dimension", "Kind", "Statement"}}
 		if evidence {
 			t.Header = append(t.Header, "Evidence to look at")
 		}

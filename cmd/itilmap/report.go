@@ -11,6 +11,8 @@ import (
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
 	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/pdf"
+	"github.com/itilmap/itilmap/templates/xlsx"
 	"github.com/spf13/cobra"
 )
 
@@ -58,16 +60,12 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	a, res, err := opts.Input.score(opts.IO.Err, assess.ScoreOptions{})
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, "")
 	if err != nil {
 		return err
 	}
-	outcomes := roadmap.Outcomes(a, res)
-	rep := &templates.Report{
-		Assessment: a, Result: res, Outcomes: outcomes,
-		Roadmap:   roadmap.Plan(a, res, outcomes, roadmap.PlanOptions{}),
-		Generated: generated,
-	}
+	a := res.Assessment
+	rep := &templates.Report{Result: res, Generated: generated}
 	both := !opts.XLSX && !opts.PDF
 	type output struct {
 		name   string
@@ -75,10 +73,10 @@ func reportRun(opts *reportOptions) error {
 	}
 	var outs []output
 	if opts.XLSX || both {
-		outs = append(outs, output{"report.xlsx", func(b *bytes.Buffer) error { return templates.WriteWorkbook(b, rep) }})
+		outs = append(outs, output{"report.xlsx", func(b *bytes.Buffer) error { return xlsx.Write(b, rep) }})
 	}
 	if opts.PDF || both {
-		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return templates.WritePDF(b, rep) }})
+		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return pdf.Write(b, rep) }})
 	}
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 )
 
@@ -59,16 +57,12 @@ waits in the backlog, with the reason.`,
 }
 
 func roadmapRun(opts *roadmapOptions) error {
-	a, res, err := opts.Input.score(opts.IO.Err, assess.ScoreOptions{})
+	start, _ := assess.ParseDate(opts.Start) // checked in Args; "" gives the zero date: keep the plan's
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{Capacity: opts.Capacity, Start: start}, "")
 	if err != nil {
 		return err
 	}
-	start, _ := assess.ParseDate(opts.Start) // checked in Args; "" gives the zero date: keep the plan's
-	rm := roadmap.Plan(a, res, roadmap.Outcomes(a, res), roadmap.PlanOptions{Capacity: opts.Capacity, Start: start})
-	for _, r := range rm.Readiness {
-		if !r.OK {
-			fmt.Fprintf(opts.IO.Err, "%s: warning: readiness: %s\n", a.File, r.Advice)
-		}
-	}
-	return opts.write(opts.IO.Out, rm, func() []templates.Table { return templates.RoadmapTables(rm) })
+	rm := res.Plan
+	printWarnings(opts.IO.Err, res.ReadinessWarnings())
+	return opts.write(opts.IO.Out, rm, func() []text.Table { return text.RoadmapTables(rm) })
 }

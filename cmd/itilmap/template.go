@@ -12,7 +12,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/examples"
-	"github.com/itilmap/itilmap/templates"
+	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
 
@@ -116,7 +116,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 		}
 	}
 	var buf bytes.Buffer
-	if err := templates.WriteCapture(&buf, q, scope, generated); err != nil {
+	if err := capture.Write(&buf, q, scope, generated); err != nil {
 		return fmt.Errorf("rendering %s: %w", opts.Output, err)
 	}
 	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {

@@ -1,0 +1,63 @@
+// Package format writes the numbers and words that every medium shows the
+// same way: scores with two decimals, shares as percentages, levels with
+// their labels, and counted nouns.
+package format
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/itilmap/itilmap/assess"
+)
+
+// NoData is what a value without data shows.
+const NoData = "—"
+
+// Num formats a score with two decimals, or NoData.
+func Num(s assess.Num) string {
+	if !s.Valid {
+		return NoData
+	}
+	return strconv.FormatFloat(s.Value, 'f', 2, 64)
+}
+
+// Pct formats a share (0..1) as a whole percentage, or NoData.
+func Pct(s assess.Num) string {
+	if !s.Valid {
+		return NoData
+	}
+	return strconv.FormatFloat(s.Value*100, 'f', 0, 64) + "%"
+}
+
+// Level formats a level with its label, "2 Repeatable", or NoData.
+func Level(l *int, label *string) string {
+	if l == nil {
+		return NoData
+	}
+	if label == nil || *label == "" {
+		return strconv.Itoa(*l)
+	}
+	return fmt.Sprintf("%d %s", *l, *label)
+}
+
+// Dash returns s, or NoData when s is blank.
+func Dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return NoData
+	}
+	return s
+}
+
+// Plural returns one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Count writes n with its noun: "1 error", "3 errors".
+func Count(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + Plural(n, one, many)
+}

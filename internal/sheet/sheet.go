@@ -1,0 +1,207 @@
+// Package sheet holds what the workbooks itilmap writes share: one way to
+// write a cell (text is always text, never a formula), column widths, row
+// heights for wrapped text, cell references, the house colours, and one
+// way to finish a workbook so that the same content gives the same bytes.
+package sheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The house colours and font of every workbook.
+const (
+	Accent    = "1F3A5F"
+	HeaderBg  = "DCE6F1"
+	Font      = "Calibri"
+	Red       = "F8696B"
+	Amber     = "FFEB84"
+	Green     = "63BE7B"
+	PhaseFill = "4F81BD"
+)
+
+// MaxRowHeight is the tallest a row may be, in points.
+const MaxRowHeight = 409
+
+// Finish sets the document properties, writes the workbook and repacks it so
+// that the same content always gives the same bytes.
+func Finish(f *excelize.File, w io.Writer, title, subject string, generated time.Time) error {
+	f.SetActiveSheet(0)
+	created := generated.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          title,
+		Subject:        subject,
+		Creator:        "itilmap",
+		LastModifiedBy: "itilmap",
+		Created:        created,
+		Modified:       created,
+	}); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return repack(w, buf.Bytes())
+}
+
+// repack rewrites the zip with its entries in a fixed order and fixed
+// times, and the content types sorted, so that the same report gives the
+// same bytes.
+func repack(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := append([]*zip.File(nil), zr.File...)
+	sort.Slice(files, func(i, j int) bool {
+		// [Content_Types].xml first, as Office expects
+		ci, cj := files[i].Name == "[Content_Types].xml", files[j].Name == "[Content_Types].xml"
+		if ci != cj {
+			return ci
+		}
+		return files[i].Name < files[j].Name
+	})
+	zw := zip.NewWriter(w)
+	modified := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, zf := range files {
+		if zf.Name != "[Content_Types].xml" && zf.Method == zip.Deflate {
+			// the same content compresses to the same bytes: copy them as
+			// they are rather than inflate and deflate again (the Answers
+			// sheet of a large workshop is hundreds of megabytes of XML)
+			if err := copyRaw(zw, zf, modified); err != nil {
+				return err
+			}
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		content, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if zf.Name == "[Content_Types].xml" {
+			content = sortContentTypes(content)
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: modified})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(content); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// copyRaw copies the compressed bytes of zf into zw, with the time modified.
+func copyRaw(zw *zip.Writer, zf *zip.File, modified time.Time) error {
+	raw, err := zf.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fw, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zf.Method, Modified: modified,
+		CRC32: zf.CRC32, CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64})
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(fw, raw)
+	return err
+}
+
+// sortContentTypes orders the <Default> and <Override> elements of
+// [Content_Types].xml, which the library writes in map order.
+func sortContentTypes(b []byte) []byte {
+	loc := contentTypeElem.FindAllIndex(b, -1)
+	if len(loc) == 0 {
+		return b
+	}
+	elems := make([]string, len(loc))
+	for i, l := range loc {
+		elems[i] = string(b[l[0]:l[1]])
+	}
+	sort.Strings(elems)
+	var out bytes.Buffer
+	out.Write(b[:loc[0][0]])
+	for _, e := range elems {
+		out.WriteString(e)
+	}
+	out.Write(b[loc[len(loc)-1][1]:])
+	return out.Bytes()
+}
+
+var contentTypeElem = regexp.MustCompile(`<(?:Default|Override)\b[^>]*?(?:/>|>\s*</(?:Default|Override)>)`)
+
+// Set writes one cell at (col, row), 1-based: nil leaves it empty, a
+// string is always stored as text (never as a formula, whatever it starts
+// with), anything else as its value. A style of 0 leaves the style alone.
+func Set(f *excelize.File, sheet string, col, row int, v any, style int) error {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case nil:
+	case string:
+		if err := f.SetCellStr(sheet, ref, v); err != nil {
+			return err
+		}
+	default:
+		if err := f.SetCellValue(sheet, ref, v); err != nil {
+			return err
+		}
+	}
+	if style != 0 {
+		return f.SetCellStyle(sheet, ref, ref, style)
+	}
+	return nil
+}
+
+// Widths sets the widths of the first columns of sheet, in characters.
+func Widths(f *excelize.File, sheet string, widths ...float64) error {
+	for i, w := range widths {
+		c, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sheet, c, c, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Lines estimates how many lines s takes in a wrapped column of the given
+// width: spreadsheet programs do not grow rows that a file gives no height.
+func Lines(s string, width float64) int {
+	perLine := max(int(width*1.1), 1)
+	n := 0
+	for _, part := range strings.Split(s, "\n") {
+		n += max(1, (utf8.RuneCountInString(part)+perLine-1)/perLine)
+	}
+	return n
+}
+
+// RowHeight is the height in points of a row of n lines, at most MaxRowHeight.
+func RowHeight(lines int) float64 { return min(float64(lines)*15, MaxRowHeight) }
+
+// Ref is the name of the cell at (col, row), 1-based: "B7".
+func Ref(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+// AbsRef is an absolute range on sheet: 'Sheet'!$A$1:$C$9.
+func AbsRef(sheet string, col1, row1, col2, row2 int) string {
+	a, _ := excelize.CoordinatesToCellName(col1, row1, true)
+	b, _ := excelize.CoordinatesToCellName(col2, row2, true)
+	return "'" + sheet + "'!" + a + ":" + b
+}

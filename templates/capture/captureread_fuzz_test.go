@@ -1,0 +1,121 @@
+package capture_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/templates/capture"
+	"github.com/xuri/excelize/v2"
+)
+
+// FuzzReadCapture feeds ReadCapture workbooks made by WriteCapture, blank
+// and filled in, and hostile files: whatever the bytes, it returns
+// problems, never panics, stops in time and stays within its limits. Run
+// it with
+//
+//	go test -run '^$' -fuzz '^FuzzReadCapture$' -fuzztime 30s ./templates
+func FuzzReadCapture(f *testing.F) {
+	q := builtinQ(f, "itil4-quick")
+	var blank bytes.Buffer
+	if err := capture.Write(&blank, q, nil, generatedAt); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(blank.Bytes())
+	filled, err := excelize.OpenReader(bytes.NewReader(blank.Bytes()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for cell, v := range map[string]any{"B1": "r07", "B2": "Zoë Ødegård", "B3": "agent", "B4": "desk", "B5": "2026-10-28"} {
+		filled.SetCellValue(capture.CaptureRespondent, cell, v)
+	}
+	for cell, v := range map[string]any{"E2": 3, "F2": "na", "E3": "4", "F3": 2.0, "G3": "=1+1", "E4": "high", "F5": 9} {
+		filled.SetCellValue(capture.CaptureAnswers, cell, v)
+	}
+	buf, err := filled.WriteToBuffer()
+	filled.Close()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add(stored(f, buf.Bytes()))
+	far := captureHeaderRow + `<row r="2"><c r="XFD2"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row>`
+	f.Add(hostileCapture(f, q, far))
+	f.Add([]byte{})
+	f.Add([]byte("PK\x03\x04"))
+	f.Add(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 64)...))
+	f.Add(zipOf(f, map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}))
+	f.Add(zipOf(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook><sheets><sheet name=\"Answers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"}))
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		resp, probs := capture.Read("capture.xlsx", bytes.NewReader(data), int64(len(data)), q)
+		for _, p := range probs {
+			if p.File != "capture.xlsx" || p.Message == "" {
+				t.Errorf("problem %+v: not about capture.xlsx, or no message", p)
+			}
+		}
+		if resp == nil {
+			if !probs.HasErrors() {
+				t.Fatal("no response and no error")
+			}
+			return
+		}
+		for _, a := range resp.Answers {
+			if q.Question(a.Question) == nil {
+				t.Fatalf("answer to %q, which the questionnaire does not have", a.Question)
+			}
+			for _, v := range []assess.Value{a.Documented, a.Actual} {
+				if v != assess.Unknown && v != assess.NA && (int(v) < q.Scale.Min || int(v) > q.Scale.Max) {
+					t.Fatalf("answer %+v outside the scale %s", a, q.Scale)
+				}
+			}
+		}
+		if len(resp.Answers) > len(q.Questions) {
+			t.Fatalf("%d answers to %d questions", len(resp.Answers), len(q.Questions))
+		}
+		if resp.Respondent.ID == "" && !probs.HasErrors() {
+			t.Fatal("a response without a respondent id")
+		}
+		for _, p := range probs {
+			if strings.Contains(p.Message, "runtime error") {
+				t.Logf("a recovered panic: %s", p)
+			}
+		}
+	})
+}
+
+// stored is the workbook with its entries stored, not compressed, and
+// without checksums, so that the fuzzer's changes reach the XML inside.
+func stored(t testing.TB, data []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Store,
+			CompressedSize64: uint64(len(content)), UncompressedSize64: uint64(len(content))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(content)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

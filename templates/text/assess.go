@@ -1,0 +1,92 @@
+package text
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/itilmap/itilmap/internal/format"
+
+	"github.com/itilmap/itilmap/assess"
+)
+
+// AssessTables lays out a scored assessment for a terminal or a wiki. by is
+// "", "team" or "role": the group matrix to add.
+func AssessTables(r *assess.Result, by string) []Table {
+	o := r.Overall
+	head := Table{
+		Title:  fmt.Sprintf("%s: %s (%s), questionnaire %s %s", r.Assessment.Organization, r.Assessment.ID, r.Assessment.Date, r.Questionnaire.ID, r.Questionnaire.Version),
+		Header: []string{"Overall", "Actual", "Documented", "Drift", "Level", "Coverage", "Respondents", "Teams"},
+		Right:  []int{1, 2, 3, 5, 6, 7},
+		Rows: [][]string{{"all practices in scope", format.Num(o.Actual), format.Num(o.Documented), format.Num(o.Drift), format.Level(o.Level, o.Label),
+			format.Pct(o.Coverage), strconv.Itoa(r.Respondents), strconv.Itoa(len(r.Teams))}},
+	}
+
+	practices := Table{
+		Title:  "Practices, most in need of attention first",
+		Header: []string{"Practice", "Documented", "Actual", "Drift", "Target", "Level", "Weakest", "Control gap", "Capability gap", "Coverage"},
+		Right:  []int{1, 2, 3, 4, 7, 8, 9},
+	}
+	for _, p := range r.AttentionPractices() {
+		practices.Rows = append(practices.Rows, []string{p.Name, format.Num(p.Documented), format.Num(p.Actual), format.Num(p.Drift),
+			strconv.Itoa(p.Target), format.Level(p.Level, p.Label), format.Dash(p.Weakest), format.Num(p.ControlGap), format.Num(p.CapabilityGap), format.Pct(p.Coverage)})
+	}
+	practices.Note = "Level: the weakest dimension caps it. Control gap: documented minus actual on approvals, handoffs, records. Capability gap: target minus actual on skills, authority, tooling."
+
+	dims := Table{Title: "Dimensions", Header: []string{"Dimension", "Documented", "Actual", "Drift"}, Right: []int{1, 2, 3}}
+	for _, d := range r.Dimensions {
+		dims.Rows = append(dims.Rows, []string{d.DisplayName(), format.Num(d.Documented), format.Num(d.Actual), format.Num(d.Drift)})
+	}
+
+	gaps := Table{
+		Title:  "Largest gaps, question level",
+		Header: []string{"Question", "Kind", "Documented", "Actual", "Gap", "Statement"},
+		Right:  []int{2, 3, 4},
+		Empty:  "No question falls short of its documented practice or target.",
+	}
+	for _, q := range r.GapQuestions(10) {
+		gaps.Rows = append(gaps.Rows, []string{q.ID, q.Kind, format.Num(q.Documented), format.Num(q.Actual), format.Num(q.Gap), q.Text})
+	}
+
+	disagree := Table{
+		Title:  "Where people disagree on actual practice",
+		Header: []string{"Question", "Answers", "Lowest", "Highest", "Actual", "Statement"},
+		Right:  []int{1, 2, 3, 4},
+		Empty:  "No question has a spread wide enough to flag; the ratings broadly agree.",
+	}
+	for _, q := range r.DisagreementQuestions() {
+		disagree.Rows = append(disagree.Rows, []string{q.ID, strconv.Itoa(q.N), strconv.Itoa(*q.MinActual), strconv.Itoa(*q.MaxActual), format.Num(q.Actual), q.Text})
+	}
+	if len(disagree.Rows) > 0 {
+		disagree.Note = "Talk these through in the room before trusting the consensus."
+	}
+
+	tables := []Table{head, practices, dims, gaps, disagree}
+	switch by {
+	case "team":
+		tables = append(tables, groupMatrix("Actual score by team", r.Teams, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Teams }))
+	case "role":
+		tables = append(tables, groupMatrix("Actual score by role", r.Roles, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Roles }))
+	}
+	return tables
+}
+
+func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups func(assess.PracticeScore) []assess.GroupScore) Table {
+	t := Table{Title: title, Header: append([]string{"Practice"}, ids...), Empty: "No respondent names a team or role: no groups to compare."}
+	t.Header = append(t.Header, "Spread")
+	for i := range ids {
+		t.Right = append(t.Right, i+1)
+	}
+	t.Right = append(t.Right, len(ids)+1)
+	if len(ids) == 0 {
+		return t
+	}
+	for _, p := range ps {
+		row := []string{p.Name}
+		for _, g := range groups(p) {
+			row = append(row, format.Num(g.Actual))
+		}
+		row = append(row, format.Num(assess.Spread(groups(p))))
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
