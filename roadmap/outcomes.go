@@ -26,6 +26,11 @@ type Outcome struct {
 	Statement     string         `json:"statement" yaml:"statement"`
 	Owner         string         `json:"owner" yaml:"owner"`
 	NeedsBaseline bool           `json:"needs_baseline" yaml:"needs_baseline"`
+	// Planned is true when at least one initiative of the plan serves the
+	// outcome; PlanNote says in plain words why not, or that its
+	// initiatives end after its due date.
+	Planned  bool   `json:"planned" yaml:"planned"`
+	PlanNote string `json:"plan_note" yaml:"plan_note"`
 
 	Impact    int         `json:"-" yaml:"-"`
 	Frequency int         `json:"-" yaml:"-"`
