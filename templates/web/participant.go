@@ -206,6 +206,7 @@ type questionPage struct {
 	CSRF               string
 	Errors             []string
 	Saved              bool
+	Answered           bool // answered before: "don't know" shows as chosen
 }
 
 type level struct {
@@ -256,6 +257,7 @@ func (s *Server) questionPage(w http.ResponseWriter, r *http.Request) {
 		if a.Question == qs[i].ID {
 			p.Documented, p.Actual = valueString(a.Documented), valueString(a.Actual)
 			p.Note, p.Evidence = a.Note, a.Evidence
+			p.Answered = true
 		}
 	}
 	p.Saved = r.URL.Query().Get("saved") != ""
@@ -321,6 +323,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &bad):
 		p := s.newQuestionPage(id, qs, i)
 		p.Documented, p.Actual, p.Note, p.Evidence = in.Documented, in.Actual, in.Note, in.Evidence
+		p.Answered = f.Has("documented") || f.Has("actual")
 		p.Errors = bad.Problems
 		s.render(w, http.StatusUnprocessableEntity, "question.html", p)
 		return

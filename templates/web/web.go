@@ -108,7 +108,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("X-Frame-Options", "DENY")
-	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Referrer-Policy", "same-origin") // no-referrer would make browsers send Origin: null
 	h.Set("Cache-Control", "no-store")
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
 	if r.Method == http.MethodPost {
@@ -130,18 +130,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // sameOrigin reports whether a form post comes from a page of this
-// server: by the Origin header, else by Sec-Fetch-Site. A request with
-// neither (an old browser, a script) still needs the form's token.
+// server: by Sec-Fetch-Site when the browser sends it, else by the Origin
+// header. A request with neither (an old browser, a script) still needs the
+// form's token.
 func sameOrigin(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin":
+		return true
+	case "":
+	default:
+		return false
+	}
 	if o := r.Header.Get("Origin"); o != "" {
 		u, err := url.Parse(o)
 		return err == nil && o != "null" && strings.EqualFold(u.Host, r.Host)
 	}
-	switch r.Header.Get("Sec-Fetch-Site") {
-	case "", "same-origin", "none":
-		return true
-	}
-	return false
+	return true
 }
 
 func (s *Server) static(ctype string, body []byte) http.HandlerFunc {

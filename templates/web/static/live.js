@@ -12,9 +12,13 @@
     fetch(base + "panel", { cache: "no-store", credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) {
-        var y = window.scrollY;
+        // keep where the facilitator had scrolled each column to
+        var kept = [window.scrollY], boxes = live.querySelectorAll(".side, .main");
+        for (var i = 0; i < boxes.length; i++) { kept.push(boxes[i].scrollTop); }
         live.innerHTML = html;
-        window.scrollTo(0, y);
+        boxes = live.querySelectorAll(".side, .main");
+        for (var j = 0; j < boxes.length; j++) { boxes[j].scrollTop = kept[j + 1]; }
+        window.scrollTo(0, kept[0]);
       })
       .catch(function () {})
       .then(function () {
