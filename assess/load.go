@@ -265,6 +265,9 @@ func loadResponses(src Source, a *Assessment) Problems {
 			byID[id] = resp.File
 		}
 		a.Responses = append(a.Responses, resp)
+	}
+	probs = append(probs, checkRespondents(a, a.Responses)...)
+	for _, resp := range a.Responses {
 		probs = append(probs, responseWarnings(a, resp)...)
 	}
 	if len(names) == 0 {
@@ -291,10 +294,15 @@ func responseWarnings(a *Assessment, resp *Response) Problems {
 			answered[qu.Index] = true
 		}
 	}
+	// only the questions put to the respondent's role count (SPEC 4.3)
+	roles := a.QuestionnaireRoles(resp.Respondent.Role)
 	var missing []string
 	total := 0
 	for _, pid := range a.Scope {
 		for _, qu := range q.Practice(pid).Questions {
+			if !qu.PutTo(roles...) {
+				continue
+			}
 			total++
 			if !answered[qu.Index] {
 				missing = append(missing, qu.ID)
