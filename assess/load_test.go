@@ -695,12 +695,13 @@ func (endlessFile) Read(p []byte) (int, error) {
 }
 
 type sizedInfo struct {
-	fs.FileInfo // nil: only Size and IsDir are asked for
+	fs.FileInfo // nil: only Size, IsDir and Mode are asked for
 	size        int64
 }
 
-func (i sizedInfo) Size() int64 { return i.size }
-func (sizedInfo) IsDir() bool   { return false }
+func (i sizedInfo) Size() int64     { return i.size }
+func (sizedInfo) IsDir() bool       { return false }
+func (sizedInfo) Mode() fs.FileMode { return 0o644 }
 
 // overlay serves some names from files instead of the Source below it.
 type overlay struct {

@@ -299,7 +299,11 @@ func (r *reader) readiness(v *yaml.Node, items map[string]ReadinessItem) {
 			it.Known = true
 			it.OK = n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
 		case n.Kind == yaml.ScalarNode && n.Value != "":
-			it.Known, it.OK, it.Name = true, true, n.Value
+			name, ok := r.text("readiness."+key, n, n.Value)
+			if !ok {
+				return
+			}
+			it.Known, it.OK, it.Name = true, true, name
 		default:
 			r.errorf(n, "readiness.%s: expected true, false or a name, found %s", key, describe(n))
 		}

@@ -83,6 +83,9 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			continue
 		}
 		resp, ps := capture.Read(file, bytes.NewReader(data), int64(len(data)), q)
+		if resp != nil {
+			ps = append(ps, cleanImportedText(file, resp)...)
+		}
 		probs = append(probs, ps...)
 		if resp == nil || ps.HasErrors() {
 			continue
@@ -148,4 +151,30 @@ func importQuestionnaire(c *cobra.Command, opts *importOptions) (*assess.Questio
 		fmt.Fprintf(opts.IO.Err, "%s: warning: the assessment reads its responses from %s, not %s\n", a.File, want, opts.OutDir)
 	}
 	return a.Questionnaire, nil
+}
+
+// cleanImportedText holds the texts of a workbook to the rules of response
+// files (SPEC section 10): no control characters, names of at most 200
+// characters, notes and evidence of at most 10,000, NFC. The texts are
+// normalised in place; each one refused is a problem of the workbook.
+func cleanImportedText(file string, resp *assess.Response) assess.Problems {
+	var probs assess.Problems
+	clean := func(what, key string, s *string) {
+		out, msg := assess.CleanText(key, *s)
+		if msg != "" {
+			probs = append(probs, assess.Problem{File: file, Message: what + ": " + msg})
+			return
+		}
+		*s = out
+	}
+	p := &resp.Respondent
+	clean("respondent name", "respondent.name", &p.Name)
+	clean("respondent role", "respondent.role", &p.Role)
+	clean("respondent team", "respondent.team", &p.Team)
+	for i := range resp.Answers {
+		a := &resp.Answers[i]
+		clean(a.Question+" evidence", "evidence", &a.Evidence)
+		clean(a.Question+" note", "note", &a.Note)
+	}
+	return probs
 }
