@@ -62,7 +62,7 @@ func labelOf(l *int, scale Scale) *string {
 }
 
 // Result is a scored assessment: everything `assess --format json` prints
-// (SPEC section 9), and what every report reads.
+// and what every report reads.
 type Result struct {
 	Assessment    ResultAssessment    `json:"assessment" yaml:"assessment"`
 	Questionnaire ResultQuestionnaire `json:"questionnaire" yaml:"questionnaire"`

@@ -28,7 +28,7 @@ type group struct {
 	tallies     []tally // by question index
 }
 
-// Score scores an assessment by SPEC section 5: each question's consensus,
+// Score scores an assessment by the rules of docs/method.md: each question's consensus,
 // then practice × dimension cells, practices, dimensions and the overall
 // score, with gaps, coverage and disagreement. It is pure: it reads a and
 // returns values.

@@ -54,7 +54,7 @@ type OutcomeList struct {
 	Outcomes []Outcome `json:"outcomes" yaml:"outcomes"`
 }
 
-// Outcomes ranks the assessment's pain points by SPEC section 6:
+// Outcomes ranks the assessment's pain points (docs/method.md, "Outcomes"):
 // priority = impact × frequency × (1 + G / scale max) / effort, where G is
 // the mean target gap of the pain point's scored, in-scope practices.
 // Ties go to the higher impact, then to the id.

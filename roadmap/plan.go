@@ -135,8 +135,8 @@ type planner struct {
 	plan      *Roadmap
 }
 
-// Plan builds the stabilize / standardize / optimize roadmap of SPEC
-// section 7 from a scored assessment and its outcomes. It is deterministic:
+// Plan builds the stabilize / standardize / optimize roadmap (docs/method.md,
+// "The roadmap") from a scored assessment and its outcomes. It is deterministic:
 // the same input gives the same plan.
 func Plan(a *assess.Assessment, r *assess.Result, outcomes []Outcome, opts PlanOptions) *Roadmap {
 	p := &planner{

@@ -154,7 +154,7 @@ func importQuestionnaire(c *cobra.Command, opts *importOptions) (*assess.Questio
 }
 
 // cleanImportedText holds the texts of a workbook to the rules of response
-// files (SPEC section 10): no control characters, names of at most 200
+// files: no control characters, names of at most 200
 // characters, notes and evidence of at most 10,000, NFC. The texts are
 // normalised in place; each one refused is a problem of the workbook.
 func cleanImportedText(file string, resp *assess.Response) assess.Problems {
