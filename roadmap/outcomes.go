@@ -39,6 +39,10 @@ type Outcome struct {
 	By        assess.Date `json:"-" yaml:"-"`
 }
 
+// PriorityFormula says in words how an outcome's priority is computed: the
+// one text every table, page and help message shows.
+const PriorityFormula = "priority = impact × frequency × (1 + mean gap to target of its practices / scale max) / effort"
+
 // OutcomeMetric is the metric an outcome moves, with the target worked out.
 type OutcomeMetric struct {
 	ID       string     `json:"id" yaml:"id"`
