@@ -594,8 +594,13 @@ func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
 // date reads a YYYY-MM-DD date.
 func (r *reader) date(key string, v *yaml.Node) (Date, bool) {
 	if v.Kind == yaml.ScalarNode {
-		if d, err := ParseDate(v.Value); err == nil {
+		d, err := ParseDate(v.Value)
+		if err == nil {
 			return d, true
+		}
+		if errors.Is(err, ErrDateRange) {
+			r.errorf(v, "%s: %s: %v", key, v.Value, err)
+			return Date{}, false
 		}
 	}
 	r.errorf(v, "%s: expected a date as YYYY-MM-DD, found %s", key, describe(v))
