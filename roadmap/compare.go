@@ -386,7 +386,10 @@ func compareMetrics(base, cur *assess.Assessment, warnings *[]string) []MetricPr
 			m.Now = assess.Some(*g1.Baseline)
 		}
 		if m.Baseline.Valid && m.Target.Valid && m.Now.Valid && m.Baseline.Value != m.Target.Value {
-			m.Progress = assess.Some((m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100)
+			// a target a hair from the baseline could overflow: no progress then
+			if p := (m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100; !math.IsInf(p, 0) && !math.IsNaN(p) {
+				m.Progress = assess.Some(p)
+			}
 		}
 		m.Status = progressStatus(m)
 		out = append(out, m)
