@@ -26,10 +26,13 @@ type Problem struct {
 }
 
 // String renders the problem as file:line:column: message, the form editors and
-// terminals recognise. Warnings carry a "warning: " prefix.
+// terminals recognise; a problem of no file in particular as
+// "itilmap: message". Warnings carry a "warning: " prefix.
 func (p Problem) String() string {
 	var b strings.Builder
-	if p.File != "" {
+	if p.File == "" {
+		b.WriteString("itilmap: ") // about no file in particular
+	} else {
 		b.WriteString(p.File)
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Column, 1))
