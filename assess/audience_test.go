@@ -3,6 +3,8 @@ package assess
 import (
 	"slices"
 	"testing"
+
+	"github.com/itilmap/itilmap/questionnaires"
 )
 
 // The fixtures below add what SPEC 4.1 and 4.2 allow beside the basic
@@ -303,4 +305,32 @@ func TestUnansweredFollowsAudience(t *testing.T) {
 			}
 		}
 	})
+}
+
+// SPEC 4.2: the built-in library's maps_to ids name questions that exist in
+// another built-in questionnaire (the quick check's point to itil4-core).
+func TestBuiltinMapsToExist(t *testing.T) {
+	var all []*Questionnaire
+	for _, id := range questionnaires.IDs() {
+		q, probs := LoadQuestionnaire(nil, id, "")
+		if q == nil || probs.HasErrors() {
+			t.Fatalf("%s: %v", id, probs)
+		}
+		all = append(all, q)
+	}
+	for _, q := range all {
+		for _, qu := range q.Questions {
+			for _, m := range qu.MapsTo {
+				found := false
+				for _, other := range all {
+					if other != q && other.Question(m) != nil {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s %s: maps_to %q is in no other built-in questionnaire", q.ID, qu.ID, m)
+				}
+			}
+		}
+	}
 }
