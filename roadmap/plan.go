@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 )
 
 // Roadmap is the phased plan: what `roadmap --format json` prints.
@@ -253,7 +253,7 @@ func (p *planner) fill(ph string) {
 			if len(set) > 1 {
 				reason = "waits for " + listSome(others(set, id), 5) + ": not enough capacity in " + ph + " to bring it along"
 			} else {
-				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, format.Plural(p.capacity, "practice", "practices"))
+				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, plural.Of(p.capacity, "practice", "practices"))
 			}
 		}
 		if reason != "" {
@@ -568,7 +568,7 @@ func (p *planner) adoption(k int) {
 	}
 	phase.Adoption = append(phase.Adoption,
 		fmt.Sprintf("Sponsor communication: %s explains why %s %s now and what changes for each team, at the start of the phase",
-			sponsor, joinAnd(names), format.Plural(len(names), "matters", "matter")))
+			sponsor, joinAnd(names), plural.Of(len(names), "matters", "matter")))
 	if roles := p.roles(phase.Practices); len(roles) > 0 {
 		phase.Adoption = append(phase.Adoption, "Role-based training for "+strings.Join(roles, ", ")+" on the new way of working, before it goes live")
 	} else {
@@ -677,7 +677,7 @@ func (p *planner) rollout() {
 		}
 	}
 	if needing <= p.capacity {
-		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, format.Plural(needing, "practice", "practices"), p.capacity))
+		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, plural.Of(needing, "practice", "practices"), p.capacity))
 	} else {
 		fails = append(fails, fmt.Sprintf("%d practices need work but the capacity is %d per phase", needing, p.capacity))
 	}

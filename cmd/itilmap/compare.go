@@ -2,7 +2,7 @@ package main
 
 import (
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/roadmap"
 	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
@@ -39,7 +39,7 @@ and the share is stated.`,
 		Example: "  itilmap compare acme-2026 acme-2027\n  itilmap compare acme-2026 acme-2027q1 acme-2027q3 --format json",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) < 2 {
-				return usageError(c.CommandPath(), "expected a baseline folder and at least one re-assessment folder, got %d argument%s", len(args), format.Plural(len(args), "", "s"))
+				return usageError(c.CommandPath(), "expected a baseline folder and at least one re-assessment folder, got %d argument%s", len(args), plural.Of(len(args), "", "s"))
 			}
 			return opts.check(c)
 		},
