@@ -66,7 +66,7 @@ func (d *pdfDoc) cover() {
 		{"Teams", teams},
 	}
 	if !d.r.Generated.IsZero() {
-		facts = append(facts, [2]string{"templates.Report generated", d.r.Generated.UTC().Format("2006-01-02")})
+		facts = append(facts, [2]string{"Report generated", d.r.Generated.UTC().Format("2006-01-02")})
 	}
 	f.SetY(band + 18)
 	lh := pdfLineH(11)
