@@ -102,7 +102,15 @@ func closeName(name string, list []string) string {
 	if s := suggest(name, list); s != "" {
 		return s
 	}
-	return suggestFrom(f, len(list), func(i int) string { return FoldName(list[i]) }) // a fold of a listed name
+	// a typo away once folded ("Servce Desk" for service-desk): the listed spelling
+	if s := suggestFrom(f, len(list), func(i int) string { return FoldName(list[i]) }); s != "" {
+		for _, l := range list {
+			if FoldName(l) == s {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // unlisted reports a name that is not one of the assessment's list.

@@ -3,6 +3,8 @@ package assess
 import (
 	"slices"
 	"testing"
+
+	"github.com/itilmap/itilmap/questionnaires"
 )
 
 // The fixtures below add what SPEC 4.1 and 4.2 allow beside the basic
@@ -243,6 +245,10 @@ func TestRolesLoadErrors(t *testing.T) {
 		{"team typo with a list",
 			map[string]string{"responses/r1.yaml": edit(testResponse, "team: desk}", "team: dsk}")},
 			[]string{`a/responses/r1.yaml:3:56: respondent.team: "dsk" is not one of the assessment's teams (did you mean "desk"?)`}},
+		{"team typo in another spelling, with a list",
+			map[string]string{"assessment.yaml": edit(rolesAssessment, "teams: [desk, ops]", "teams: [service-desk, ops]"),
+				"responses/r1.yaml": edit(testResponse, "team: desk}", "team: Servce Desk}")},
+			[]string{`a/responses/r1.yaml:3:56: respondent.team: "Servce Desk" is not one of the assessment's teams (did you mean "service-desk"?)`}},
 		{"role not in the list",
 			map[string]string{"responses/r1.yaml": edit(testResponse, "role: agent,", "role: auditor,")},
 			[]string{`a/responses/r1.yaml:3:43: respondent.role: "auditor" is not one of the assessment's roles; expected one of agent, lead, owner`}},
@@ -303,4 +309,32 @@ func TestUnansweredFollowsAudience(t *testing.T) {
 			}
 		}
 	})
+}
+
+// SPEC 4.2: the built-in library's maps_to ids name questions that exist in
+// another built-in questionnaire (the quick check's point to itil4-core).
+func TestBuiltinMapsToExist(t *testing.T) {
+	var all []*Questionnaire
+	for _, id := range questionnaires.IDs() {
+		q, probs := LoadQuestionnaire(nil, id, "")
+		if q == nil || probs.HasErrors() {
+			t.Fatalf("%s: %v", id, probs)
+		}
+		all = append(all, q)
+	}
+	for _, q := range all {
+		for _, qu := range q.Questions {
+			for _, m := range qu.MapsTo {
+				found := false
+				for _, other := range all {
+					if other != q && other.Question(m) != nil {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s %s: maps_to %q is in no other built-in questionnaire", q.ID, qu.ID, m)
+				}
+			}
+		}
+	}
 }

@@ -262,7 +262,7 @@ func responseWarnings(a *Assessment, resp *Response) Problems {
 			answered[qu.Index] = true
 		}
 	}
-	// only the questions put to the respondent's role count (SPEC 4.3)
+	// only the questions put to the respondent's role count (they were not put to them)
 	roles := a.QuestionnaireRoles(resp.Respondent.Role)
 	var missing []string
 	total := 0

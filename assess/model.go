@@ -2,6 +2,7 @@ package assess
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -26,10 +27,29 @@ func (v Value) Known() bool { return v >= 0 }
 type Date struct{ time.Time }
 
 // ParseDate reads a YYYY-MM-DD date.
+//
+// Its year is within MinYear..MaxYear: a workbook cannot hold a date before
+// 1900, and a plan that starts in MaxYear ends with a four-digit year
+// (three phases of at most 60 months each).
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	return Date{t}, err
+	if err != nil {
+		return Date{}, err
+	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return Date{}, ErrDateRange
+	}
+	return Date{t}, nil
 }
+
+// The years a date may have.
+const (
+	MinYear = 1900
+	MaxYear = 9000
+)
+
+// ErrDateRange is the error of a date outside the years MinYear..MaxYear.
+var ErrDateRange = fmt.Errorf("the year is outside %d..%d", MinYear, MaxYear)
 
 func (d Date) String() string {
 	if d.IsZero() {

@@ -1,7 +1,9 @@
 package assess
 
 import (
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -104,9 +106,13 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 		case "audience":
 			r.audienceTable(v, a, rf)
 		case "responses":
-			a.ResponsesDir, _ = r.str(key, v)
+			if p, ok := r.localPath(key, v); ok {
+				a.ResponsesDir = p
+			}
 		case "painpoints":
-			a.PainPointsFile, _ = r.str(key, v)
+			if p, ok := r.localPath(key, v); ok {
+				a.PainPointsFile = p
+			}
 		}
 	})
 	r.require(root, seen, "assessment", "id", "organization", "date", "questionnaire")
@@ -396,3 +402,31 @@ func (r *reader) checkRefs(a *Assessment, rf *refs, q *Questionnaire) {
 
 // isNull reports whether a node holds no value (empty, ~ or null).
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// localPath reads a path inside the assessment folder: relative, without
+// "..", and not the folder itself. A problem leaves the default in place,
+// so that nothing outside the folder is read.
+func (r *reader) localPath(key string, v *yaml.Node) (string, bool) {
+	p, ok := r.str(key, v)
+	if !ok {
+		return "", false
+	}
+	switch {
+	case filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`):
+		r.errorf(v, "%s: %s is an absolute path; give a path inside the assessment folder, such as %s", key, describe(v), defaultPath(key))
+	case !filepath.IsLocal(p):
+		r.errorf(v, "%s: %s leads outside the assessment folder; give a path inside it, such as %s", key, describe(v), defaultPath(key))
+	case filepath.Clean(p) == ".":
+		r.errorf(v, "%s: %s is the assessment folder itself; give a path inside it, such as %s", key, describe(v), defaultPath(key))
+	default:
+		return filepath.Clean(p), true
+	}
+	return "", false
+}
+
+func defaultPath(key string) string {
+	if key == "responses" {
+		return DefaultResponsesDir
+	}
+	return DefaultPainPointFile
+}

@@ -40,6 +40,12 @@ const (
 	MaxTextLength = 10_000
 	// MaxPathLength bounds a file or folder path given in a file.
 	MaxPathLength = 1024
+	// MaxMagnitude bounds a metric's baseline and target, as written or
+	// computed from a change, so that every formula over them stays finite.
+	MaxMagnitude = 1e15
+	// MaxWeight bounds the weight of a practice or question, and the
+	// disagreement spread, so that weighted sums stay finite.
+	MaxWeight = 1000
 )
 
 // reader turns one YAML file into typed values, collecting every problem
@@ -548,22 +554,38 @@ func (r *reader) intRange(key string, v *yaml.Node, lo, hi int) (int, bool) {
 	return n, true
 }
 
-// number reads a finite number.
+// number reads a finite number of at most MaxMagnitude. NaN and infinity
+// (.nan, .inf) are not numbers here.
 func (r *reader) number(key string, v *yaml.Node) (float64, bool) {
-	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+	plain := v.Kind == yaml.ScalarNode && v.Style == 0
+	if plain && (v.Tag == "!!int" || v.Tag == "!!float" || v.Tag == "!!str") {
+		// 1e400 is a number to a reader, and text to the YAML library
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		switch {
+		case err == nil && math.Abs(f) <= MaxMagnitude:
 			return f, true
+		case err == nil && !math.IsInf(f, 0) && !math.IsNaN(f), errors.Is(err, strconv.ErrRange):
+			r.errorf(v, "%s: %s is too large; a number here is at most 1e15 in magnitude", key, describe(v))
+			return 0, false
 		}
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+		r.errorf(v, "%s: expected a finite number, found %s", key, describe(v))
+		return 0, false
 	}
 	r.errorf(v, "%s: expected a number, found %s", key, describe(v))
 	return 0, false
 }
 
-// positive reads a number greater than zero.
+// positive reads a number greater than zero and at most MaxWeight.
 func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
 	f, ok := r.number(key, v)
 	if ok && f <= 0 {
 		r.errorf(v, "%s: must be greater than 0, found %s", key, describe(v))
+		return 0, false
+	}
+	if ok && f > MaxWeight {
+		r.errorf(v, "%s: must be at most %d, found %s", key, MaxWeight, describe(v))
 		return 0, false
 	}
 	return f, ok
@@ -572,8 +594,13 @@ func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
 // date reads a YYYY-MM-DD date.
 func (r *reader) date(key string, v *yaml.Node) (Date, bool) {
 	if v.Kind == yaml.ScalarNode {
-		if d, err := ParseDate(v.Value); err == nil {
+		d, err := ParseDate(v.Value)
+		if err == nil {
 			return d, true
+		}
+		if errors.Is(err, ErrDateRange) {
+			r.errorf(v, "%s: %s: %v", key, v.Value, err)
+			return Date{}, false
 		}
 	}
 	r.errorf(v, "%s: expected a date as YYYY-MM-DD, found %s", key, describe(v))

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
@@ -123,7 +123,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			return outputError(err)
 		}
 		n := len(im.resp.Answers)
-		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, format.Plural(n, "answer", "answers"), im.file)
+		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, plural.Of(n, "answer", "answers"), im.file)
 	}
 	return nil
 }
@@ -154,7 +154,7 @@ func importQuestionnaire(c *cobra.Command, opts *importOptions) (*assess.Questio
 }
 
 // cleanImportedText holds the texts of a workbook to the rules of response
-// files (SPEC section 10): no control characters, names of at most 200
+// files: no control characters, names of at most 200
 // characters, notes and evidence of at most 10,000, NFC. The texts are
 // normalised in place; each one refused is a problem of the workbook.
 func cleanImportedText(file string, resp *assess.Response) assess.Problems {
