@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// oldSet makes a folder holding the previous reports.
+func oldSet(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"report.xlsx", "report.pdf"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("old "+name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func newSet(dir string) []outFile {
+	return []outFile{
+		{filepath.Join(dir, "report.xlsx"), []byte("new report.xlsx")},
+		{filepath.Join(dir, "report.pdf"), []byte("new report.pdf")},
+	}
+}
+
+// holds checks that dir holds exactly the two reports, each with content
+// "<which> <name>", and nothing else (no temporary, no backup).
+func holds(t *testing.T, dir, which string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"report.pdf", "report.xlsx"}) {
+		t.Errorf("the folder holds %q, want only report.pdf and report.xlsx", names)
+	}
+	for _, name := range []string{"report.xlsx", "report.pdf"} {
+		data, _ := os.ReadFile(filepath.Join(dir, name))
+		if want := which + " " + name; string(data) != want {
+			t.Errorf("%s holds %q, want %q", name, data, want)
+		}
+	}
+}
+
+func TestFileSetWritesTheNewSet(t *testing.T) {
+	dir := oldSet(t)
+	if err := (fileSet{}).write(context.Background(), newSet(dir)); err != nil {
+		t.Fatal(err)
+	}
+	holds(t, dir, "new")
+}
+
+// A rename that fails part way puts the previous set back: never the new
+// report.xlsx beside the old report.pdf.
+func TestFileSetRestoresThePreviousSet(t *testing.T) {
+	for _, failing := range []string{
+		"report.pdf: new into place",  // the second file's rename
+		"report.pdf: old aside",       // keeping the second old file aside
+		"report.xlsx: new into place", // the first
+	} {
+		t.Run(failing, func(t *testing.T) {
+			dir := oldSet(t)
+			name, what, _ := strings.Cut(failing, ": ")
+			rename := func(oldpath, newpath string) error {
+				switch {
+				case what == "new into place" && filepath.Base(newpath) == name && strings.HasSuffix(oldpath, ".tmp"),
+					what == "old aside" && filepath.Base(oldpath) == name && strings.HasSuffix(newpath, ".bak"):
+					return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: syscall.ENOSPC}
+				}
+				return os.Rename(oldpath, newpath)
+			}
+			err := fileSet{rename: rename}.write(context.Background(), newSet(dir))
+			if err == nil || !strings.Contains(err.Error(), name) {
+				t.Errorf("error %v, want one naming %s", err, name)
+			}
+			holds(t, dir, "old")
+		})
+	}
+}
+
+// A signal at any step leaves the previous set and no temporary file.
+func TestFileSetInterrupted(t *testing.T) {
+	for _, at := range []string{"write report.xlsx", "write report.pdf", "rename report.xlsx", "rename report.pdf"} {
+		t.Run(at, func(t *testing.T) {
+			dir := oldSet(t)
+			ctx, cancel := context.WithCancelCause(context.Background())
+			step := func(what string) {
+				if what == strings.Replace(at, " ", " "+dir+string(filepath.Separator), 1) {
+					cancel(errInterrupted{syscall.SIGTERM})
+				}
+			}
+			err := fileSet{step: step}.write(ctx, newSet(dir))
+			var sig errInterrupted
+			if !errors.As(err, &sig) || sig.exitCode() != 143 {
+				t.Errorf("error %v, want an interruption by SIGTERM (exit code 143)", err)
+			}
+			holds(t, dir, "old")
+		})
+	}
+}
+
+// report checks every output before it writes any: a folder where
+// report.pdf goes leaves report.xlsx as it was.
+func TestReportFolderInTheWay(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "report.xlsx"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, "report.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	if code := run([]string{"report", "--example", "-o", out}, strings.NewReader(""), &stdout, &stderr); code != exitOutput {
+		t.Errorf("exit code %d, want %d; stderr:\n%s", code, exitOutput, stderr.String())
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "report.xlsx")); string(data) != "old" {
+		t.Error("report.xlsx was replaced although report.pdf could not be written")
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 2 {
+		t.Errorf("the folder holds %d entries, want 2", len(entries))
+	}
+}
