@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // A fileSet writes several files all or nothing: every file is first
@@ -33,7 +34,14 @@ type outFile struct {
 type errInterrupted struct{ sig os.Signal }
 
 func (e errInterrupted) Error() string {
-	return fmt.Sprintf("interrupted by %v; nothing was changed", e.sig)
+	name := e.sig.String()
+	switch e.sig {
+	case os.Interrupt:
+		name = "SIGINT"
+	case syscall.SIGTERM:
+		name = "SIGTERM"
+	}
+	return "interrupted by " + name + "; the previous files are as they were"
 }
 
 // write writes files as a set. The error of a failed write names the file.
