@@ -18,6 +18,7 @@ const (
 	exitInput  = 1 // invalid input: every problem printed
 	exitUsage  = 2 // bad flag, missing argument
 	exitOutput = 3 // output could not be written
+	exitBug    = 4 // an internal error: a recovered panic
 )
 
 func main() {
@@ -30,7 +31,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "itilmap: internal error: %v\nPlease report this with the command you ran.\n", r)
-			code = exitInput
+			code = exitBug
 		}
 	}()
 	root := newRootCmd(stdin, stdout, stderr)

@@ -101,7 +101,14 @@ func reportRun(opts *reportOptions) error {
 		files[i].path = path
 	}
 	rendered := make(chan error, 1)
+	var panicked any
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				panicked = r
+				rendered <- errRenderPanic
+			}
+		}()
 		for i, o := range outs {
 			var b bytes.Buffer
 			if err := o.render(&b); err != nil {
@@ -114,6 +121,9 @@ func reportRun(opts *reportOptions) error {
 	}()
 	select {
 	case err := <-rendered:
+		if err == errRenderPanic {
+			panic(panicked) // a bug: recovered by run, in this goroutine
+		}
 		if err != nil {
 			return err
 		}
@@ -131,6 +141,10 @@ func reportRun(opts *reportOptions) error {
 	}
 	return nil
 }
+
+// errRenderPanic says that rendering panicked; the panic is raised again in
+// the command's goroutine, where run recovers it.
+var errRenderPanic = errors.New("rendering panicked")
 
 // generatedTime is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
 func generatedTime(now func() time.Time) (time.Time, error) {
