@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -22,6 +23,18 @@ type fileSet struct {
 	// step, when set, is called before each step ("write PATH", "rename
 	// PATH"), for tests to interrupt the run there.
 	step func(what string)
+	// create, when set, never replaces a file: each is created in its place
+	// (a hard link of its temporary, or an exclusive create), so that the
+	// check that it does not exist is atomic with its creation, and a file
+	// made meanwhile by another run is an *existsError.
+	create bool
+}
+
+// existsError is the error of a file that exists where a set creates one.
+type existsError struct{ path string }
+
+func (e *existsError) Error() string {
+	return e.path + " already exists; use --force to overwrite it"
 }
 
 // outFile is one file of a set: its path and its whole content.
@@ -107,6 +120,13 @@ func (s fileSet) write(ctx context.Context, files []outFile) (err error) {
 		if err := step("rename " + f.path); err != nil {
 			return err
 		}
+		if s.create {
+			if err := createOnly(temps[i], f); err != nil {
+				return err
+			}
+			placed[i] = true
+			continue
+		}
 		if _, err := os.Lstat(f.path); err == nil {
 			b, err := reserveName(f.path, ".bak")
 			if err != nil {
@@ -122,6 +142,36 @@ func (s fileSet) write(ctx context.Context, files []outFile) (err error) {
 			return fmt.Errorf("cannot write %s: %v", f.path, describeOSErr(err))
 		}
 		placed[i] = true
+	}
+	return nil
+}
+
+// createOnly puts f in its place from its temporary tmp, unless a file is
+// there already: by a hard link, which fails when the name exists, or
+// where links are not supported, by creating the file exclusively.
+func createOnly(tmp string, f outFile) error {
+	err := os.Link(tmp, f.path)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return &existsError{f.path}
+	}
+	out, err := os.OpenFile(f.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return &existsError{f.path}
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", f.path, describeOSErr(err))
+	}
+	if _, err := out.Write(f.data); err != nil {
+		out.Close()
+		os.Remove(f.path)
+		return fmt.Errorf("cannot write %s: %v", f.path, describeOSErr(err))
+	}
+	if err := out.Close(); err != nil {
+		os.Remove(f.path)
+		return fmt.Errorf("cannot write %s: %v", f.path, describeOSErr(err))
 	}
 	return nil
 }

@@ -132,3 +132,39 @@ func TestReportFolderInTheWay(t *testing.T) {
 		t.Errorf("the folder holds %d entries, want 2", len(entries))
 	}
 }
+
+// Creating a set never overwrites: a response another import makes while
+// this one runs stays as it is, and this import writes none of its files.
+func TestFileSetCreateIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	files := []outFile{
+		{filepath.Join(dir, "r01.yaml"), []byte("mine r01")},
+		{filepath.Join(dir, "r02.yaml"), []byte("mine r02")},
+	}
+	step := func(what string) {
+		if what == "rename "+files[1].path { // the other import is faster
+			if err := os.WriteFile(files[1].path, []byte("theirs"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	err := fileSet{create: true, step: step}.write(context.Background(), files)
+	var ee *existsError
+	if !errors.As(err, &ee) || ee.path != files[1].path {
+		t.Fatalf("error %v, want that r02.yaml exists", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "r02.yaml" {
+		t.Errorf("the folder holds %v, want only the other import's r02.yaml", entries)
+	}
+	if data, _ := os.ReadFile(files[1].path); string(data) != "theirs" {
+		t.Errorf("r02.yaml holds %q, want the other import's", data)
+	}
+	// with nothing in the way, both are created
+	if err := (fileSet{create: true}).write(context.Background(), files[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(files[0].path); string(data) != "mine r01" {
+		t.Errorf("r01.yaml holds %q", data)
+	}
+}
