@@ -168,3 +168,23 @@ func TestFileSetCreateIsAtomic(t *testing.T) {
 		t.Errorf("r01.yaml holds %q", data)
 	}
 }
+
+// Rendering stops at once on a signal, and a panic in it is raised in the
+// caller, where run recovers it.
+func TestUntilSignal(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(errInterrupted{syscall.SIGTERM})
+	block := make(chan struct{})
+	defer close(block)
+	var sig errInterrupted
+	if err := untilSignal(ctx, func() error { <-block; return nil }); !errors.As(err, &sig) {
+		t.Errorf("error %v, want the interruption", err)
+	}
+	defer func() {
+		if r := recover(); r != "render bug" {
+			t.Errorf("recovered %v, want the panic of the work", r)
+		}
+	}()
+	_ = untilSignal(context.Background(), func() error { panic("render bug") })
+	t.Error("untilSignal returned after its work panicked")
+}

@@ -100,35 +100,18 @@ func reportRun(opts *reportOptions) error {
 		}
 		files[i].path = path
 	}
-	rendered := make(chan error, 1)
-	var panicked any
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				panicked = r
-				rendered <- errRenderPanic
-			}
-		}()
+	err = untilSignal(ctx, func() error {
 		for i, o := range outs {
 			var b bytes.Buffer
 			if err := o.render(&b); err != nil {
-				rendered <- fmt.Errorf("rendering %s: %w", o.name, err)
-				return
+				return fmt.Errorf("rendering %s: %w", o.name, err)
 			}
 			files[i].data = b.Bytes()
 		}
-		rendered <- nil
-	}()
-	select {
-	case err := <-rendered:
-		if err == errRenderPanic {
-			panic(panicked) // a bug: recovered by run, in this goroutine
-		}
-		if err != nil {
-			return err
-		}
-	case <-ctx.Done():
-		return interrupted(ctx)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := opts.Files.write(ctx, files); err != nil {
 		if errors.As(err, new(errInterrupted)) {
@@ -141,10 +124,6 @@ func reportRun(opts *reportOptions) error {
 	}
 	return nil
 }
-
-// errRenderPanic says that rendering panicked; the panic is raised again in
-// the command's goroutine, where run recovers it.
-var errRenderPanic = errors.New("rendering panicked")
 
 // generatedTime is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
 func generatedTime(now func() time.Time) (time.Time, error) {

@@ -36,3 +36,32 @@ func (e errInterrupted) exitCode() int {
 	}
 	return 130
 }
+
+// untilSignal runs work, which writes nothing to disk, and returns its
+// error; a signal that cancels ctx meanwhile returns at once, with the
+// interruption as the error, leaving work to end with the process. A panic
+// in work is raised again in the caller's goroutine, where run recovers it.
+func untilSignal(ctx context.Context, work func() error) error {
+	type result struct {
+		err      error
+		panicked any
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{panicked: r}
+			}
+		}()
+		done <- result{err: work()}
+	}()
+	select {
+	case r := <-done:
+		if r.panicked != nil {
+			panic(r.panicked)
+		}
+		return r.err
+	case <-ctx.Done():
+		return interrupted(ctx)
+	}
+}
