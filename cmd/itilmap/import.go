@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,8 +35,9 @@ The questionnaire is the one of the assessment whose responses folder -o is
 (DIR/assessment.yaml for -o DIR/responses), or the one --questionnaire names.
 
 Every problem of every workbook is reported before anything is written, and
-nothing is written when there is one. An existing response is not overwritten
-without --force.`,
+nothing is written when there is one. The responses are written all or none.
+An existing response is not overwritten without --force, even one another
+import creates at the same time.`,
 		Example: "  itilmap import workshop/*.xlsx -o acme/responses\n  itilmap import r07.xlsx -o acme/responses --force",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -118,10 +120,21 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)
 	}
-	for _, im := range todo {
-		if err := writeAtomic(im.out, assess.ResponseYAML(im.resp, q)); err != nil {
-			return outputError(err)
+	// all or none; without --force, a response made meanwhile (another
+	// import at once) is never overwritten
+	files := make([]outFile, len(todo))
+	for i, im := range todo {
+		files[i] = outFile{im.out, assess.ResponseYAML(im.resp, q)}
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, files); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
 		}
+		return outputError(err)
+	}
+	for _, im := range todo {
 		n := len(im.resp.Answers)
 		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, plural.Of(n, "answer", "answers"), im.file)
 	}
