@@ -77,6 +77,7 @@ func reportRun(opts *reportOptions) error {
 	}
 	if opts.PDF || both {
 		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return pdf.Write(b, rep) }})
+		printWarnings(opts.IO.Err, pdf.Unprintable(res))
 	}
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)

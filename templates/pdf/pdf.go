@@ -11,10 +11,6 @@ import (
 	"github.com/itilmap/itilmap/templates"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // WritePDF renders the leadership report as an A4 PDF.
@@ -26,7 +22,8 @@ import (
 // practice. Every page but the cover carries the organisation and
 // "Page N of M"; the outline has an entry per section and per practice.
 //
-// The Go fonts are embedded, so every name prints as written. The output
+// DejaVu Sans is embedded, so every name in Latin, Greek or Cyrillic
+// prints as written (Unprintable names the characters it cannot print). The output
 // depends only on r: the same Report gives a byte-identical file, dated
 // r.Generated (the assessment date when Generated is zero).
 func Write(w io.Writer, r *templates.Report) error {
@@ -57,7 +54,6 @@ const (
 	pdfMarginT  = 25.0
 	pdfMarginB  = 22.0
 	pdfBodySize = 10.0
-	pdfFont     = "Go"
 	// pdfCellPad is the horizontal padding inside every cell.
 	pdfCellPad = 1.5
 )
@@ -90,10 +86,9 @@ type pdfDoc struct {
 func newPDFDoc(r *templates.Report) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{f: f, r: r}
-	f.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "I", goitalic.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "BI", gobolditalic.TTF)
+	for _, face := range pdfFaces {
+		f.AddUTF8FontFromBytes(pdfFont, face.Style, face.TTF)
+	}
 	f.SetMargins(pdfMarginX, pdfMarginT, pdfMarginX)
 	f.SetAutoPageBreak(true, pdfMarginB)
 	f.SetCellMargin(pdfCellPad)

@@ -40,7 +40,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		name = p.ID
 	}
 	d.font("B", 15)
-	title := d.lines(name, pdfContentW)
+	title := d.clamp(d.lines(name, pdfContentW), 4, pdfContentW)
 	d.need(float64(len(title))*7 + 40)
 	d.mark(name, 1)
 	d.textColor(pdfAccent)

@@ -26,6 +26,9 @@ func (d *pdfDoc) cover() {
 			break
 		}
 	}
+	size = max(size, 16)
+	d.font("B", size)
+	org = d.clamp(org, 5, pdfContentW) // the header of every page names it too
 	orgH := float64(len(org)) * size * 0.45
 	band := max(100, 62+orgH)
 	d.fillColor(pdfAccent)
@@ -65,13 +68,13 @@ func (d *pdfDoc) cover() {
 		{"Teams", teams},
 	}
 	if !d.r.Generated.IsZero() {
-		facts = append(facts, [2]string{"templates.Report generated", d.r.Generated.UTC().Format("2006-01-02")})
+		facts = append(facts, [2]string{"Report generated", d.r.Generated.UTC().Format("2006-01-02")})
 	}
 	f.SetY(band + 18)
 	lh := pdfLineH(11)
 	for _, kv := range facts {
 		d.font("", 11)
-		vals := d.lines(kv[1], pdfContentW-48)
+		vals := d.clamp(d.lines(kv[1], pdfContentW-48), 6, pdfContentW-48)
 		d.need(float64(len(vals))*lh + 3)
 		y := f.GetY()
 		d.textColor(pdfMuted)
