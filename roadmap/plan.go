@@ -87,12 +87,22 @@ type BacklogItem struct {
 	Reason   string `json:"reason" yaml:"reason"`
 }
 
-// ReadinessCheck is one item of the readiness checklist.
+// ReadinessCheck is one item of the readiness checklist. Status tells
+// "no" (false in assessment.yaml) from "unknown" (missing): ok, no or
+// unknown; OK is true only for ok.
 type ReadinessCheck struct {
 	Item   string `json:"item" yaml:"item"`
 	OK     bool   `json:"ok" yaml:"ok"`
+	Status string `json:"status" yaml:"status"`
 	Advice string `json:"advice" yaml:"advice"`
 }
+
+// Readiness statuses.
+const (
+	ReadinessOK      = "ok"
+	ReadinessNo      = "no"
+	ReadinessUnknown = "unknown"
+)
 
 // PlanOptions override the assessment's plan settings (zero: keep them).
 type PlanOptions struct {
@@ -588,7 +598,13 @@ var readinessAdvice = map[string]string{
 func (p *planner) readiness() {
 	p.plan.Readiness = []ReadinessCheck{}
 	for _, it := range p.a.Readiness {
-		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK}
+		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK, Status: ReadinessNo}
+		switch {
+		case rc.OK:
+			rc.Status = ReadinessOK
+		case !it.Known:
+			rc.Status = ReadinessUnknown
+		}
 		switch {
 		case it.Name != "":
 			rc.Advice = it.Name

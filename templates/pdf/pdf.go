@@ -64,17 +64,18 @@ type pdfColor struct{ R, G, B int }
 // The palette: one accent (deep blue), greys for text and rules, and the
 // red-amber-green ramp of the heatmap.
 var (
-	pdfAccent = pdfColor{22, 54, 98}
-	pdfInk    = pdfColor{33, 37, 41}
-	pdfMuted  = pdfColor{104, 112, 122}
-	pdfRule   = pdfColor{200, 205, 211}
-	pdfPale   = pdfColor{237, 241, 247}
-	pdfNoData = pdfColor{226, 229, 233}
-	pdfWhite  = pdfColor{255, 255, 255}
-	pdfRed    = pdfColor{232, 128, 116}
-	pdfAmber  = pdfColor{247, 203, 94}
-	pdfGreen  = pdfColor{104, 190, 140}
-	pdfSignal = pdfColor{201, 110, 30} // the target line: the one colour that is not blue or grey
+	pdfAccent  = pdfColor{22, 54, 98}
+	pdfInk     = pdfColor{33, 37, 41}
+	pdfMuted   = pdfColor{104, 112, 122}
+	pdfRule    = pdfColor{200, 205, 211}
+	pdfPale    = pdfColor{237, 241, 247}
+	pdfNoData  = pdfColor{226, 229, 233}
+	pdfWhite   = pdfColor{255, 255, 255}
+	pdfRed     = pdfColor{232, 128, 116}
+	pdfAmber   = pdfColor{247, 203, 94}
+	pdfGreen   = pdfColor{104, 190, 140}
+	pdfSignal  = pdfColor{201, 110, 30} // the target line: the one colour that is not blue or grey
+	pdfPlanned = pdfColor{36, 120, 76}  // an outcome the plan delivers
 )
 
 // pdfDoc is one report being laid out.

@@ -116,8 +116,8 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		return
 	}
 	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: name + ": questions", Cols: []pdfCol{
-		{"Question", 19, ""}, {"Statement", 67, ""}, {"Dimension", 21, ""}, {"Kind", 17, ""},
-		{"Documented", 18, "R"}, {"Actual", 14, "R"}, {"Gap", 14, "R"},
+		{"Question", 19, ""}, {"Statement", 64, ""}, {"Dimension", 21, ""}, {"Kind", 17, ""},
+		{"Documented", 21, "R"}, {"Actual", 14, "R"}, {"Gap", 14, "R"},
 	}, Style: func(_, c int) string {
 		if c == 6 {
 			return "B"

@@ -42,7 +42,10 @@ func (d *pdfDoc) outcome(o roadmap.Outcome) {
 	d.font("", 8.5)
 	metaLs := d.lines(meta, textW)
 	flag := "Needs baseline: measure the metric before promising an improvement."
-	h := float64(len(title))*pdfLineH(10.5) + 1 + float64(len(stmt))*pdfLineH(pdfBodySize) + 1 + float64(len(metaLs))*pdfLineH(8.5) + 4
+	plan, planColor := d.planLine(o)
+	d.font("B", 8.5)
+	planLs := d.lines(plan, textW)
+	h := float64(len(title))*pdfLineH(10.5) + 1 + float64(len(stmt))*pdfLineH(pdfBodySize) + 1 + float64(len(metaLs)+len(planLs))*pdfLineH(8.5) + 5
 	if o.NeedsBaseline {
 		h += pdfLineH(8.5) + 1
 	}
@@ -63,6 +66,8 @@ func (d *pdfDoc) outcome(o roadmap.Outcome) {
 	d.block(stmt, pdfMarginX+rankW, textW, "", pdfBodySize, pdfInk)
 	f.Ln(1)
 	d.block(metaLs, pdfMarginX+rankW, textW, "", 8.5, pdfMuted)
+	f.Ln(1)
+	d.block(planLs, pdfMarginX+rankW, textW, "B", 8.5, planColor)
 	if o.NeedsBaseline {
 		f.Ln(1)
 		d.block([]string{flag}, pdfMarginX+rankW, textW, "B", 8.5, pdfSignal)
@@ -118,8 +123,8 @@ func (d *pdfDoc) phasePages() {
 					format.Dash(d.outcomeRefs(ini.Outcomes)), format.Dash(strings.Join(ini.DependsOn, ", "))})
 			}
 			d.table(pdfTable{Rows: rows, Size: 8.5, Continued: fmt.Sprintf("Phase %d initiatives", k+1), Cols: []pdfCol{
-				{"ID", 9, ""}, {"Practice", 27, ""}, {"Initiative", 44, ""}, {"Level", 13, "C"}, {"Fix", 20, ""},
-				{"Owner", 26, ""}, {"Outcomes", 16, ""}, {"Depends on", 15, ""},
+				{"ID", 9, ""}, {"Practice", 26, ""}, {"Initiative", 41, ""}, {"Level", 12, "C"}, {"Fix", 19, ""},
+				{"Owner", 26, ""}, {"Outcomes", 19, ""}, {"Depends on", 18, ""},
 			}, Style: func(_, c int) string {
 				if c == 0 {
 					return "B"
@@ -164,17 +169,22 @@ func (d *pdfDoc) backlogPage() {
 		d.para("No readiness items recorded.", "I", pdfBodySize, pdfMuted)
 		return
 	}
+	d.para("Ready: yes when assessment.yaml says so or names someone, no when it says false, unknown when it says nothing.", "", 8.5, pdfMuted)
+	d.f.Ln(1)
 	var rows [][]string
+	words := map[string]string{roadmap.ReadinessOK: "yes", roadmap.ReadinessNo: "no", roadmap.ReadinessUnknown: "unknown"}
 	for _, rc := range rm.Readiness {
-		ok := "no"
-		if rc.OK {
-			ok = "yes"
-		}
-		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), ok, rc.Advice})
+		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), words[pdfReadiness(rc)], rc.Advice})
 	}
-	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 16, ""}, {"Advice", 108, ""}},
+	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 20, ""}, {"Advice", 104, ""}},
 		Color: func(r, c int) (pdfColor, bool) {
-			return pdfSignal, c == 1 && !rm.Readiness[r].OK
+			switch pdfReadiness(rm.Readiness[r]) {
+			case roadmap.ReadinessNo:
+				return pdfSignal, c == 1
+			case roadmap.ReadinessUnknown:
+				return pdfMuted, c == 1
+			}
+			return pdfColor{}, false
 		},
 		Style: func(r, c int) string {
 			if c == 1 {
