@@ -15,7 +15,8 @@ import (
 
 // WritePDF renders the leadership report as an A4 PDF.
 //
-// The report reads: a cover, a one-page executive summary, a radar chart
+// The report reads: a cover, a one-page executive summary, progress since
+// the baseline (when the result has one), a radar chart
 // of documented, actual and target practice by dimension, a practice ×
 // dimension heatmap, the ranked outcomes, the roadmap timeline, one section
 // per phase, the backlog and readiness checklist, and an appendix per
@@ -33,6 +34,7 @@ func Write(w io.Writer, r *templates.Report) error {
 	d := newPDFDoc(r)
 	d.cover()
 	d.summary()
+	d.progressPage()
 	d.radarPage()
 	d.heatmapPage()
 	d.outcomesPage()
