@@ -259,7 +259,7 @@ func (d *pdfDoc) paraAt(x, w float64, text string, style string, size float64, c
 	d.font(style, size)
 	d.textColor(c)
 	lh := pdfLineH(size)
-	for _, l := range d.lines(text, w) {
+	for _, l := range d.clamp(d.lines(text, w), pdfMaxLines, w) {
 		d.need(lh)
 		f.SetX(x)
 		d.cell(w, lh, l, 1, "L")
@@ -278,7 +278,7 @@ func (d *pdfDoc) bullets(items []string, empty string) {
 	lh := pdfLineH(pdfBodySize)
 	for _, it := range items {
 		d.font("", pdfBodySize)
-		ls := d.lines(it, pdfContentW-5)
+		ls := d.clamp(d.lines(it, pdfContentW-5), pdfMaxLines, pdfContentW-5)
 		d.need(min(float64(len(ls)), 3)*lh + 1)
 		d.textColor(pdfAccent)
 		f.SetX(pdfMarginX)

@@ -45,7 +45,7 @@ func (d *pdfDoc) radarPage() {
 	for i, ds := range r.Dimensions {
 		rows = append(rows, []string{ds.DisplayName(), format.Num(ds.Documented), format.Num(ds.Actual), format.Num(ds.Drift), format.Num(target[i])})
 	}
-	d.table(pdfTable{Rows: rows, Size: 9.5, Cols: []pdfCol{
+	d.table(pdfTable{Rows: rows, Size: 9.5, ColLines: []int{4}, Cols: []pdfCol{
 		{"Dimension", 62, ""}, {"Documented", 27, "R"}, {"Actual", 27, "R"}, {"Drift", 27, "R"}, {"Target", 27, "R"},
 	}})
 	f.Ln(2)

@@ -113,7 +113,7 @@ func (d *pdfDoc) progressPage() {
 	if len(rows) == 0 {
 		d.para("Neither assessment has a practice in scope.", "I", pdfBodySize, pdfMuted)
 	} else {
-		d.table(pdfTable{Rows: rows, Size: 9, Continued: "Progress by practice", Cols: []pdfCol{
+		d.table(pdfTable{Rows: rows, Size: 9, Continued: "Progress by practice", ColLines: []int{4}, Cols: []pdfCol{
 			{"Practice", 62, ""}, {"Actual at baseline", 26, "R"}, {"Actual now", 24, "R"}, {"Change", 22, "R"}, {"Level", 36, ""},
 		}, Color: func(r, c int) (pdfColor, bool) {
 			if c != 4 || moves[r] == nil {

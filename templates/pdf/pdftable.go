@@ -18,6 +18,10 @@ type pdfTable struct {
 	Rows     [][]string
 	Size     float64 // font size in pt; 9 when zero
 	MaxLines int     // clamp each cell to this many lines (summary page only); 0: no limit
+	// ColLines clamps the cells of column i to ColLines[i] lines (0: no
+	// limit): names that label a row, printed in full elsewhere, so that a
+	// pathological name cannot fill pages.
+	ColLines []int
 	MinRowH  float64 // the least height of a row, in mm
 	Middle   bool    // centre cell text vertically
 	// Continued names the table above its header on the pages it continues on.
@@ -125,7 +129,14 @@ func (d *pdfDoc) table(t pdfTable) {
 			}
 			cellSizes[ci] = d.wordFit(txt, c.W, style(ri, ci), size)
 			d.font(style(ri, ci), cellSizes[ci])
-			cells[ci] = d.clamp(d.lines(txt, c.W), t.MaxLines, c.W)
+			maxLines := t.MaxLines
+			if maxLines == 0 {
+				maxLines = pdfMaxLines
+			}
+			if ci < len(t.ColLines) && t.ColLines[ci] > 0 && (maxLines == 0 || t.ColLines[ci] < maxLines) {
+				maxLines = t.ColLines[ci]
+			}
+			cells[ci] = d.clamp(d.lines(txt, c.W), maxLines, c.W)
 			n = max(n, len(cells[ci]))
 		}
 		h := max(float64(n)*lh+2*pdfTablePad, t.MinRowH)

@@ -162,9 +162,16 @@ func (d *pdfDoc) cutWord(word string, w float64) []string {
 	return append(out, string(rs[start:]))
 }
 
+// pdfMaxLines bounds one text block (a table cell, a paragraph, a bullet):
+// about five pages of a narrow column, more than the longest text the
+// loader accepts (10,000 characters) needs. A longer text is cut with "…",
+// so that no input can make the report run to thousands of pages.
+const pdfMaxLines = 300
+
 // clamp keeps at most n lines, ending the last one kept with "…" when
-// lines were dropped. Only the one-page summary clamps, and only text that
-// is printed in full elsewhere in the report.
+// lines were dropped. The summary page clamps what it prints in full
+// elsewhere; names that label a row or a chart are clamped to a few lines;
+// every other text block to pdfMaxLines.
 func (d *pdfDoc) clamp(ls []string, n int, w float64) []string {
 	if n <= 0 || len(ls) <= n {
 		return ls
