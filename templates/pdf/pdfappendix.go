@@ -116,7 +116,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		return
 	}
 	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: name + ": questions", ColLines: []int{0, 0, 4}, Cols: []pdfCol{
-		{"Question", 19, ""}, {"Statement", 64, ""}, {"Dimension", 21, ""}, {"Kind", 17, ""},
+		{"Question", 19, ""}, {"Statement", 61, ""}, {"Dimension", 23, ""}, {"Kind", 18, ""},
 		{"Documented", 21, "R"}, {"Actual", 14, "R"}, {"Gap", 14, "R"},
 	}, Style: func(_, c int) string {
 		if c == 6 {
