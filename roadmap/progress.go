@@ -5,11 +5,15 @@ import (
 	"sort"
 )
 
-// MostChanged returns at most n of the questions whose change is change
-// (Improved or Regressed), the largest move of the actual consensus first,
-// ties by question id: the "improved most" and "regressed most" lists of
-// the report's progress section.
-func (c *Comparison) MostChanged(change string, n int) []QuestionChange {
+// MostChanged returns the questions whose change is change (Improved or
+// Regressed), the largest move of the actual consensus first, ties by
+// question id: the order of the report's "improved most" and "regressed
+// most" lists, which show the first few.
+//
+// The deliver-core branch adds the same method (with the order in the
+// JSON as "improved" and "regressed"); when both are merged, keep that one
+// and delete this file and progress_test.go.
+func (c *Comparison) MostChanged(change string) []QuestionChange {
 	var out []QuestionChange
 	for _, q := range c.Questions {
 		if q.Change != nil && *q.Change == change && q.DeltaActual.Valid {
@@ -23,8 +27,5 @@ func (c *Comparison) MostChanged(change string, n int) []QuestionChange {
 		}
 		return out[i].ID < out[j].ID
 	})
-	if len(out) > n {
-		out = out[:n]
-	}
 	return out
 }

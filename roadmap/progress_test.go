@@ -25,13 +25,10 @@ func TestMostChanged(t *testing.T) {
 		}
 		return out
 	}
-	if got := ids(c.MostChanged(roadmap.Improved, 5)); got != "CAD" {
+	if got := ids(c.MostChanged(roadmap.Improved)); got != "CAD" {
 		t.Errorf("improved: %s, want CAD (largest first, ties by id)", got)
 	}
-	if got := ids(c.MostChanged(roadmap.Improved, 2)); got != "CA" {
-		t.Errorf("improved, 2: %s, want CA", got)
-	}
-	if got := ids(c.MostChanged(roadmap.Regressed, 5)); got != "BG" {
+	if got := ids(c.MostChanged(roadmap.Regressed)); got != "BG" {
 		t.Errorf("regressed: %s, want BG", got)
 	}
 }

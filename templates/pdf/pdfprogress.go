@@ -134,7 +134,8 @@ func (d *pdfDoc) progressPage() {
 		{roadmap.Regressed, "Questions that regressed most", "No question regressed by the threshold or more."},
 	} {
 		d.heading(ch.title, 20)
-		qs := pr.MostChanged(ch.change, 5)
+		qs := pr.MostChanged(ch.change)
+		qs = qs[:min(len(qs), 5)]
 		if len(qs) == 0 {
 			d.para(ch.empty, "I", 9, pdfMuted)
 			continue

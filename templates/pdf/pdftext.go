@@ -163,10 +163,11 @@ func (d *pdfDoc) cutWord(word string, w float64) []string {
 }
 
 // pdfMaxLines bounds one text block (a table cell, a paragraph, a bullet):
-// about five pages of a narrow column, more than the longest text the
-// loader accepts (10,000 characters) needs. A longer text is cut with "…",
-// so that no input can make the report run to thousands of pages.
-const pdfMaxLines = 300
+// about seventeen pages of a narrow column, more than the longest text the
+// loader accepts (10,000 characters, even of the widest letters) needs. A
+// longer text is cut with "…", so that no input can make the report run
+// to thousands of pages.
+const pdfMaxLines = 1000
 
 // clamp keeps at most n lines, ending the last one kept with "…" when
 // lines were dropped. The summary page clamps what it prints in full
