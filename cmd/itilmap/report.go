@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,6 +25,7 @@ type reportOptions struct {
 	PDF    bool
 	SVG    bool
 	Now    func() time.Time
+	Files  fileSet // how the reports are written: as a set, all or nothing
 }
 
 func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
@@ -38,8 +40,10 @@ report.pdf (a short report for leadership). Both are written when neither
 sized for a 16:9 slide: radar.svg, heatmap.svg, timeline.svg, and
 progress.svg when there is a baseline.
 
-Each file is written to a temporary name and renamed, so a failed run leaves no
-half-written report. With SOURCE_DATE_EPOCH set, the same inputs give
+The reports are written as a set: each to a temporary name first, then renamed
+into place, so that a failed or interrupted run (SIGINT, SIGTERM: exit code
+130, 143) leaves the previous reports or the new ones, never a mix, and no
+temporary file. With SOURCE_DATE_EPOCH set, the same inputs give
 byte-identical files.`,
 		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf",
 		Args:    func(c *cobra.Command, args []string) error { return opts.Input.args(c, args) },
@@ -95,24 +99,40 @@ func reportRun(opts *reportOptions) error {
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)
 	}
+	ctx, stop := signalContext()
+	defer stop()
 	inputs := inputFiles(a, opts.Input.Example)
-	// render everything before writing anything
-	data := make([]bytes.Buffer, len(outs))
+	// render everything before writing anything; a signal stops the run at
+	// once, before any file is made
+	files := make([]outFile, len(outs))
 	for i, o := range outs {
 		path := filepath.Join(opts.OutDir, o.name)
 		if inputs[absPath(path)] {
 			return outputError(fmt.Errorf("%s is one of the assessment's input files; choose another -o folder", path))
 		}
-		if err := o.render(&data[i]); err != nil {
-			return fmt.Errorf("rendering %s: %w", o.name, err)
-		}
+		files[i].path = path
 	}
-	for i, o := range outs {
-		path := filepath.Join(opts.OutDir, o.name)
-		if err := writeAtomic(path, data[i].Bytes()); err != nil {
-			return outputError(err)
+	err = untilSignal(ctx, func() error {
+		for i, o := range outs {
+			var b bytes.Buffer
+			if err := o.render(&b); err != nil {
+				return fmt.Errorf("rendering %s: %w", o.name, err)
+			}
+			files[i].data = b.Bytes()
 		}
-		fmt.Fprintf(opts.IO.Err, "wrote %s\n", path)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := opts.Files.write(ctx, files); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
+		return outputError(err)
+	}
+	for _, f := range files {
+		fmt.Fprintf(opts.IO.Err, "wrote %s\n", f.path)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/roadmap"
 )
 
@@ -130,10 +131,10 @@ func (d *pdfDoc) summary() {
 	})
 	teams := ""
 	if n := len(r.Teams); n > 0 {
-		teams = fmt.Sprintf(" in %d %s", n, format.Plural(n, "team", "teams"))
+		teams = fmt.Sprintf(" in %d %s", n, plural.Of(n, "team", "teams"))
 	}
 	d.para(fmt.Sprintf("%s Coverage: %s of the possible answers, from %d %s%s.",
-		d.scaleText(), format.Pct(o.Coverage), r.Respondents, format.Plural(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
+		d.scaleText(), format.Pct(o.Coverage), r.Respondents, plural.Of(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
 
 	d.summaryHeading("Practices furthest from their target")
 	var rows [][]string
