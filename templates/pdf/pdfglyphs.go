@@ -94,6 +94,14 @@ func Unprintable(res *roadmap.Result) assess.Problems {
 		check(ppFile, pp.Pos, "painpoints: "+pp.ID+": owner", pp.Owner)
 	}
 
+	// the progress section prints the baseline's pain point titles
+	if b := res.BaselineAssessment; b != nil {
+		bFile := filepath.Join(b.Dir, b.PainPointsFile)
+		for _, pp := range b.PainPoints {
+			check(bFile, pp.Pos, "painpoints: "+pp.ID+": title", pp.Title)
+		}
+	}
+
 	seen := map[string]bool{}
 	for _, r := range a.Responses {
 		if t := r.Respondent.Team; t != "" && !seen[t] {

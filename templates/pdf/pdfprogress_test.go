@@ -179,6 +179,14 @@ func TestPDFProgress(t *testing.T) {
 		}
 	}
 
+	// the summary says it in one line
+	sum := pdfFlat(pdfSection(pages, "Executive summary", "Progress since baseline"))
+	if want := "Since the baseline acme-2026q2 of 2026-05-04: overall actual " + format.Num(o0.Actual) + " → " + format.Num(o1.Actual) +
+		" (" + signed(o1.DeltaActual.Value) + "), documented " + format.Num(o0.Documented) + " → " + format.Num(o1.Documented) +
+		" (" + signed(o1.DeltaDocumented.Value) + ")"; !strings.Contains(sum, want) {
+		t.Errorf("the summary does not say %q", want)
+	}
+
 	// without a baseline, no such section
 	if sec := pdfSection(pdfRead(t, pdfRender(t, pdfExampleReport(t))), "Progress since baseline"); sec != nil {
 		t.Error("a progress section without a baseline")

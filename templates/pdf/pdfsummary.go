@@ -135,6 +135,13 @@ func (d *pdfDoc) summary() {
 	}
 	d.para(fmt.Sprintf("%s Coverage: %s of the possible answers, from %d %s%s.",
 		d.scaleText(), format.Pct(o.Coverage), r.Respondents, plural.Of(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
+	if pr := d.r.Progress; pr != nil && len(pr.Assessments) >= 2 && len(pr.Overall) >= 2 {
+		base, o0, o1 := pr.Assessments[0], pr.Overall[0], pr.Overall[len(pr.Overall)-1]
+		f.Ln(1)
+		d.summaryText(fmt.Sprintf("Since the baseline %s of %s: overall actual %s → %s (%s), documented %s → %s (%s), level %s. Details in Progress since baseline.",
+			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual),
+			format.Num(o0.Documented), format.Num(o1.Documented), pdfSigned(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
+	}
 
 	d.summaryHeading("Practices furthest from their target")
 	var rows [][]string
