@@ -18,7 +18,7 @@ func words(n int) string {
 }
 
 // A table header taller than a page (a team named in 1,600 characters, a
-// dimension in 2,100) added pages forever: it is cut to a quarter page.
+// dimension in 2,100) added pages forever: a heading is cut to six lines.
 func TestPDFHugeHeaders(t *testing.T) {
 	r := pdfExampleReport(t)
 	team := words(1600)

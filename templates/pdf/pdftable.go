@@ -73,9 +73,9 @@ func (d *pdfDoc) table(t pdfTable) {
 	sizes := make([]float64, len(t.Cols))
 	headH := 0.0
 	d.font("B", hs)
-	// a header is at most a quarter of a page: a longer heading is cut,
+	// a heading is at most six lines (a name, printed in full elsewhere),
 	// so that the header repeated on every page always leaves room for rows
-	maxHead := max(1, int((pdfBottom-pdfMarginT)/4/pdfLineH(hs)))
+	maxHead := min(6, max(1, int((pdfBottom-pdfMarginT)/4/pdfLineH(hs))))
 	for i, c := range t.Cols {
 		heads[i], sizes[i] = d.clamp(d.lines(c.Head, c.W), maxHead, c.W), hs
 		headH = max(headH, float64(len(heads[i]))*pdfLineH(hs))
