@@ -87,21 +87,21 @@ type BacklogItem struct {
 	Reason   string `json:"reason" yaml:"reason"`
 }
 
-// ReadinessCheck is one item of the readiness checklist. Status tells
-// "no" (false in assessment.yaml) from "unknown" (missing): ok, no or
-// unknown; OK is true only for ok.
+// ReadinessCheck is one item of the readiness checklist.
 type ReadinessCheck struct {
-	Item   string `json:"item" yaml:"item"`
-	OK     bool   `json:"ok" yaml:"ok"`
+	Item string `json:"item" yaml:"item"`
+	OK   bool   `json:"ok" yaml:"ok"`
+	// Status tells "unknown" (left empty in assessment.yaml) from "no";
+	// "yes" when OK.
 	Status string `json:"status" yaml:"status"`
 	Advice string `json:"advice" yaml:"advice"`
 }
 
 // Readiness statuses.
 const (
-	ReadinessOK      = "ok"
-	ReadinessNo      = "no"
-	ReadinessUnknown = "unknown"
+	Ready        = "yes"
+	NotReady     = "no"
+	ReadyUnknown = "unknown"
 )
 
 // PlanOptions override the assessment's plan settings (zero: keep them).
@@ -630,12 +630,12 @@ var readinessAdvice = map[string]string{
 func (p *planner) readiness() {
 	p.plan.Readiness = []ReadinessCheck{}
 	for _, it := range p.a.Readiness {
-		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK, Status: ReadinessNo}
+		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK, Status: NotReady}
 		switch {
 		case rc.OK:
-			rc.Status = ReadinessOK
+			rc.Status = Ready
 		case !it.Known:
-			rc.Status = ReadinessUnknown
+			rc.Status = ReadyUnknown
 		}
 		switch {
 		case it.Name != "":

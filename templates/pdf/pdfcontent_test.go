@@ -156,9 +156,9 @@ func TestPDFSummaryReadsBack(t *testing.T) {
 	var no, unknown []string
 	for _, rc := range r.Plan.Readiness {
 		switch rc.Status {
-		case roadmap.ReadinessNo:
+		case roadmap.NotReady:
 			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
-		case roadmap.ReadinessUnknown:
+		case roadmap.ReadyUnknown:
 			unknown = append(unknown, strings.ReplaceAll(rc.Item, "_", " "))
 		}
 	}

@@ -172,16 +172,16 @@ func (d *pdfDoc) backlogPage() {
 	d.para("Ready: yes when assessment.yaml says so or names someone, no when it says false, unknown when it says nothing.", "", 8.5, pdfMuted)
 	d.f.Ln(1)
 	var rows [][]string
-	words := map[string]string{roadmap.ReadinessOK: "yes", roadmap.ReadinessNo: "no", roadmap.ReadinessUnknown: "unknown"}
+	words := map[string]string{roadmap.Ready: "yes", roadmap.NotReady: "no", roadmap.ReadyUnknown: "unknown"}
 	for _, rc := range rm.Readiness {
 		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), words[pdfReadiness(rc)], rc.Advice})
 	}
 	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 20, ""}, {"Advice", 104, ""}},
 		Color: func(r, c int) (pdfColor, bool) {
 			switch pdfReadiness(rm.Readiness[r]) {
-			case roadmap.ReadinessNo:
+			case roadmap.NotReady:
 				return pdfSignal, c == 1
-			case roadmap.ReadinessUnknown:
+			case roadmap.ReadyUnknown:
 				return pdfMuted, c == 1
 			}
 			return pdfColor{}, false

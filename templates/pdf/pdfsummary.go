@@ -207,9 +207,9 @@ func (d *pdfDoc) summary() {
 	var no, unknown []string
 	for _, rc := range rm.Readiness {
 		switch pdfReadiness(rc) {
-		case roadmap.ReadinessNo:
+		case roadmap.NotReady:
 			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
-		case roadmap.ReadinessUnknown:
+		case roadmap.ReadyUnknown:
 			unknown = append(unknown, strings.ReplaceAll(rc.Item, "_", " "))
 		}
 	}
@@ -234,16 +234,16 @@ func (d *pdfDoc) summary() {
 	}
 }
 
-// pdfReadiness is a readiness item's status: ok, no or unknown (no when a
+// pdfReadiness is a readiness item's status: yes, no or unknown (no when a
 // result from before the status was recorded says only that it is not ok).
 func pdfReadiness(rc roadmap.ReadinessCheck) string {
 	switch {
 	case rc.Status != "":
 		return rc.Status
 	case rc.OK:
-		return roadmap.ReadinessOK
+		return roadmap.Ready
 	}
-	return roadmap.ReadinessNo
+	return roadmap.NotReady
 }
 
 // planLine says whether and when the plan delivers an outcome: the
