@@ -23,6 +23,7 @@ type reportOptions struct {
 	OutDir string
 	XLSX   bool
 	PDF    bool
+	SVG    bool
 	Now    func() time.Time
 	Files  fileSet // how the reports are written: as a set, all or nothing
 }
@@ -35,7 +36,9 @@ func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
 		Long: `Write the assessment's reports into OUTDIR: report.xlsx (every score, gap,
 outcome, the roadmap, a timeline and every raw answer, with native charts) and
 report.pdf (a short report for leadership). Both are written when neither
---xlsx nor --pdf is given.
+--xlsx nor --pdf is given. --svg also writes the PDF's charts as SVG files
+sized for a 16:9 slide: radar.svg, heatmap.svg, timeline.svg, and
+progress.svg when there is a baseline.
 
 The reports are written as a set: each to a temporary name first, then renamed
 into place, so that a failed or interrupted run (SIGINT, SIGTERM: exit code
@@ -56,6 +59,7 @@ byte-identical files.`,
 	c.Flags().StringVarP(&opts.OutDir, "output", "o", ".", "folder to write the reports into (created if missing)")
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
+	c.Flags().BoolVar(&opts.SVG, "svg", false, "also write the charts as SVG files for slides: radar.svg, heatmap.svg, timeline.svg (and progress.svg with a baseline)")
 	return c
 }
 
@@ -81,6 +85,16 @@ func reportRun(opts *reportOptions) error {
 	}
 	if opts.PDF || both {
 		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return pdf.Write(b, rep) }})
+		printWarnings(opts.IO.Err, pdf.Unprintable(res))
+	}
+	if opts.SVG {
+		charts, err := pdf.SVGCharts(rep)
+		if err != nil {
+			return fmt.Errorf("rendering the SVG charts: %w", err)
+		}
+		for _, c := range charts {
+			outs = append(outs, output{c.Name, func(b *bytes.Buffer) error { _, err := b.Write(c.Data); return err }})
+		}
 	}
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)
