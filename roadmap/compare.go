@@ -3,12 +3,13 @@ package roadmap
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/itilmap/itilmap/assess"
 )
 
 // Comparison lines up a baseline assessment and its re-assessments: what
-// `compare --format json` prints (SPEC sections 7a and 9). Deltas are the
+// `compare --format json` prints (docs/method.md, "Comparison"). Deltas are the
 // last assessment minus the baseline; a value with no data is null.
 type Comparison struct {
 	Assessments []ComparedAssessment `json:"assessments" yaml:"assessments"`
@@ -17,6 +18,11 @@ type Comparison struct {
 	Practices   []PracticeTrend      `json:"practices" yaml:"practices"`
 	Questions   []QuestionChange     `json:"questions" yaml:"questions"`
 	Metrics     []MetricProgress     `json:"metrics" yaml:"metrics"`
+	// Improved and Regressed list the ids of the questions that improved
+	// (regressed), the largest move of actual consensus first, then by id:
+	// the order of "the questions that improved or regressed most".
+	Improved  []string `json:"improved" yaml:"improved"`
+	Regressed []string `json:"regressed" yaml:"regressed"`
 	// SharedQuestions is the share (0..1) of the baseline's in-scope
 	// questions that every later assessment scores too: the questions the
 	// comparison can compare. 1 when nothing is missing.
@@ -87,7 +93,7 @@ type PracticeTrend struct {
 }
 
 // DimensionTrend is one dimension across the assessments, shaped like
-// PracticeTrend without levels (the SPEC defines no dimension level).
+// PracticeTrend without levels (a dimension has no level).
 type DimensionTrend struct {
 	ID              string       `json:"id" yaml:"id"`
 	Name            string       `json:"name" yaml:"name"`
@@ -178,7 +184,7 @@ func progressStatus(m MetricProgress) string {
 }
 
 // Compare lines up assessments, the baseline first, each scored with its own
-// settings (results[i] is the score of assessments[i]), by SPEC section 7a.
+// settings (results[i] is the score of assessments[i]), as docs/method.md says.
 // Questions are compared when every assessment scores them; practices and
 // dimensions by id, wherever they are in scope. It is pure.
 func Compare(assessments []*assess.Assessment, results []*assess.Result) *Comparison {
@@ -186,6 +192,7 @@ func Compare(assessments []*assess.Assessment, results []*assess.Result) *Compar
 	c := &Comparison{
 		Assessments: []ComparedAssessment{}, Overall: []OverallPoint{}, Dimensions: []DimensionTrend{},
 		Practices: []PracticeTrend{}, Questions: []QuestionChange{}, Metrics: []MetricProgress{},
+		Improved: []string{}, Regressed: []string{},
 		SharedQuestions: 1, Warnings: []string{},
 	}
 	if n == 0 {
@@ -205,6 +212,7 @@ func Compare(assessments []*assess.Assessment, results []*assess.Result) *Compar
 	c.Practices = comparePractices(rs)
 	c.Dimensions = compareDimensions(rs)
 	c.Questions = compareQuestions(rs)
+	c.Improved, c.Regressed = mostChanged(c.Questions, Improved), mostChanged(c.Questions, Regressed)
 	c.BaselineQuestions = len(first.Questions)
 	if len(first.Questions) > 0 {
 		c.SharedQuestions = float64(len(c.Questions)) / float64(len(first.Questions))
@@ -329,6 +337,48 @@ next:
 	return out
 }
 
+// mostChanged returns the ids of the questions whose change is change, the
+// largest move first, then by id.
+func mostChanged(qs []QuestionChange, change string) []string {
+	var sel []QuestionChange
+	for _, q := range qs {
+		if q.Change != nil && *q.Change == change {
+			sel = append(sel, q)
+		}
+	}
+	sort.SliceStable(sel, func(i, j int) bool {
+		a, b := math.Abs(sel[i].DeltaActual.Value), math.Abs(sel[j].DeltaActual.Value)
+		if a != b {
+			return a > b
+		}
+		return sel[i].ID < sel[j].ID
+	})
+	out := make([]string, len(sel))
+	for i, q := range sel {
+		out[i] = q.ID
+	}
+	return out
+}
+
+// MostChanged returns the questions that improved (change Improved) or
+// regressed (Regressed), in the order of Improved or Regressed.
+func (c *Comparison) MostChanged(change string) []QuestionChange {
+	ids := c.Improved
+	if change == Regressed {
+		ids = c.Regressed
+	}
+	out := make([]QuestionChange, 0, len(ids))
+	for _, id := range ids {
+		for _, q := range c.Questions {
+			if q.ID == id {
+				out = append(out, q)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // questionChange names a move of the actual consensus, or is nil without one.
 func questionChange(d assess.Num) *string {
 	if !d.Valid {
@@ -386,7 +436,10 @@ func compareMetrics(base, cur *assess.Assessment, warnings *[]string) []MetricPr
 			m.Now = assess.Some(*g1.Baseline)
 		}
 		if m.Baseline.Valid && m.Target.Valid && m.Now.Valid && m.Baseline.Value != m.Target.Value {
-			m.Progress = assess.Some((m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100)
+			// a target a hair from the baseline could overflow: no progress then
+			if p := (m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100; !math.IsInf(p, 0) && !math.IsNaN(p) {
+				m.Progress = assess.Some(p)
+			}
 		}
 		m.Status = progressStatus(m)
 		out = append(out, m)
