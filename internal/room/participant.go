@@ -45,12 +45,12 @@ func (r *Room) Join(j Joiner) (string, error) {
 	j.Role = cleanText("Role", j.Role, maxName, false, &probs)
 	if j.Team == "" {
 		probs = append(probs, "Team: choose your team")
-	} else if msg := checkTeam(r.a, j.Team); msg != "" {
+	} else if msg := r.a.CheckTeam(j.Team); msg != "" {
 		probs = append(probs, "Team: "+msg)
 	}
-	if j.Role == "" && len(roleList(r.a)) > 0 {
+	if j.Role == "" && len(r.a.Roles) > 0 {
 		probs = append(probs, "Role: choose your role")
-	} else if msg := checkRole(r.a, j.Role); msg != "" {
+	} else if msg := r.a.CheckRole(j.Role); msg != "" {
 		probs = append(probs, "Role: "+msg)
 	}
 	if len(probs) > 0 {

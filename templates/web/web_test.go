@@ -544,3 +544,77 @@ func TestManyAnswerAtOnce(t *testing.T) {
 		t.Errorf("the view counts %d respondents, want %d", snap.Score.Respondents, n+1)
 	}
 }
+
+// TestListsAndAudience: with the assessment's lists, participants choose a
+// team and role from them (a near miss is refused with a suggestion), and
+// each is put only the questions of their role's audience, with the
+// questionnaire's guide under each question.
+func TestListsAndAudience(t *testing.T) {
+	dir := copyFixture(t)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("assessment.yaml", `kind: assessment
+id: small-2026q4
+organization: Small
+date: 2026-11-02
+questionnaire: small.yaml
+teams: [service-desk, applications]
+roles: [service-desk-agent, change-manager]
+audience: {service-desk-agent: agent, change-manager: manager}
+`)
+	write("small.yaml", `kind: questionnaire
+id: small
+version: 1.0.0
+title: Small
+scale: {min: 0, max: 5, labels: {0: Absent, 1: Initial, 2: Repeatable, 3: Defined, 4: Managed, 5: Optimizing}}
+dimensions: [{id: process, name: Process}]
+roles: [{id: agent, name: Agent}, {id: manager, name: Manager}]
+practices:
+  - id: incident-management
+    name: Incident management
+    questions:
+      - {id: IM-1, dimension: process, text: Incidents are prioritised alike., guide: {1: "One team triages <alone>.", 3: Every team uses the same matrix.}}
+      - {id: IM-2, dimension: process, text: Agents know when to escalate., audience: [agent]}
+  - id: change-enablement
+    name: Change enablement
+    questions:
+      - {id: CE-1, dimension: process, text: Every change is approved., audience: [manager]}
+`)
+	write("responses/r01.yaml", "kind: response\nquestionnaire: small\nrespondent: {id: r01, team: service-desk, role: change-manager}\nanswers: {}\n")
+	w := startWorkshop(t, dir, room.Options{})
+	c := w.client()
+	p := c.get("/")
+	for _, want := range []string{`<select name="team" required>`, `<option>applications</option>`, `<option>change-manager</option>`} {
+		if !strings.Contains(p.body, want) {
+			t.Errorf("join page lacks %s", want)
+		}
+	}
+	p = c.post("/join", url.Values{"token": {hidden(t, p.body)}, "code": {w.room.JoinCode()}, "name": {"Al"}, "team": {"Service Desk"}, "role": {"agent"}})
+	if p.status != http.StatusUnprocessableEntity || !strings.Contains(p.body, `Team: &#34;Service Desk&#34; is not one of the assessment&#39;s teams (did you mean &#34;service-desk&#34;?)`) ||
+		!strings.Contains(p.body, "Role: &#34;agent&#34; is not one of the assessment&#39;s roles") {
+		t.Errorf("near misses: %d\n%s", p.status, p.body)
+	}
+	agent := w.join("Al", "service-desk", "service-desk-agent")
+	p = agent.get("/p/all")
+	if !strings.Contains(p.body, "/p/q/IM-1") || !strings.Contains(p.body, "/p/q/IM-2") || strings.Contains(p.body, "CE-1") {
+		t.Errorf("the agent's questions:\n%s", p.body)
+	}
+	if p := agent.get("/p/q/CE-1"); p.status != http.StatusNotFound {
+		t.Errorf("the agent reached a manager's question: %d", p.status)
+	}
+	p = agent.get("/p/q/IM-1")
+	if !strings.Contains(p.body, "<dt>1</dt><dd>One team triages &lt;alone&gt;.</dd>") || !strings.Contains(p.body, "1 / 2") {
+		t.Errorf("IM-1 lacks the guide or the count of the agent's questions")
+	}
+	manager := w.join("Mo", "applications", "change-manager")
+	if p := manager.get("/p/all"); strings.Contains(p.body, "IM-2") || !strings.Contains(p.body, "/p/q/CE-1") {
+		t.Errorf("the manager's questions:\n%s", p.body)
+	}
+	// the view counts progress against the questions put to each
+	if v := w.client().get("/f/" + w.room.Token() + "/panel").body; strings.Count(v, ">0/2<") != 2 {
+		t.Errorf("progress is not counted against each role's questions")
+	}
+}
