@@ -8,12 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/room"
 	"github.com/itilmap/itilmap/templates/web"
 )
@@ -198,11 +200,20 @@ func TestScreenshots(t *testing.T) {
 	t.Cleanup(srv.Close) // after the browsers' cleanups, which end the event stream
 	w := &workshop{t: t, dir: dir, room: r, srv: srv}
 	people := []struct{ name, team, role string }{
-		{"Maria Rossi", "service-desk", "team-lead"}, {"Tom Becker", "infrastructure", "engineer"},
-		{"Aiko Tanaka", "applications", "developer"}, {"Sam Ortiz", "service-desk", "agent"},
-		{"Lena Fischer", "infrastructure", "engineer"},
+		{"Maria Rossi", "service-desk", "team-lead"}, {"Tom Becker", "infrastructure", "infrastructure-engineer"},
+		{"Aiko Tanaka", "applications", "developer"}, {"Sam Ortiz", "service-desk", "service-desk-agent"},
+		{"Lena Fischer", "infrastructure", "network-engineer"},
 	}
-	qs := r.Assessment().Questionnaire.Practice("incident-management").Questions
+	var qs []*assess.Question // incident management's questions put to everyone above
+	for _, qu := range r.Assessment().Questionnaire.Practice("incident-management").Questions {
+		put := true
+		for _, p := range people {
+			put = put && slices.ContainsFunc(r.Assessment().QuestionsFor(p.role), func(q *assess.Question) bool { return q == qu })
+		}
+		if put {
+			qs = append(qs, qu)
+		}
+	}
 	for i, p := range people {
 		c := w.join(p.name, p.team, p.role)
 		for j, qu := range qs[:min(len(qs), 2+i)] {
@@ -218,18 +229,27 @@ func TestScreenshots(t *testing.T) {
 	get(t, ctx, chromedp.Evaluate[bool](`var m = document.querySelector('.main'); m.scrollTop = document.getElementById('`+qs[0].ID+`').getBoundingClientRect().top - m.getBoundingClientRect().top - 280; true`))
 	shot(t, ctx, "workshop-facilitator.png")
 
+	var guided *assess.Question // the agent's first question with a level guide
+	for _, qu := range r.Assessment().QuestionsFor("service-desk-agent") {
+		if len(qu.Guide) > 0 && r.Assessment().InScope(qu.Practice) {
+			guided = qu
+			break
+		}
+	}
 	phone := browser(t, 390, 844, true)
 	do(t, phone,
 		chromedp.Navigate(srv.URL+"/?code="+r.JoinCode()),
 		chromedp.WaitVisible(`input[name=name]`),
 		chromedp.SendKeys(`input[name=name]`, "Chris Novak"),
-		chromedp.SendKeys(`input[name=team]`, "service-desk"),
+		chromedp.SetValue(`select[name=team]`, "service-desk"),
+		chromedp.SetValue(`select[name=role]`, "service-desk-agent"),
 		chromedp.Click(`button[type=submit]`),
 		chromedp.WaitVisible(`h1.question`),
-		chromedp.Navigate(srv.URL+"/p/q/"+qs[1].ID),
+		chromedp.Navigate(srv.URL+"/p/q/"+guided.ID),
 		chromedp.WaitVisible(`h1.question`),
 		chromedp.Click(`label.opt:has(input[name=documented][value="3"])`),
 		chromedp.Click(`label.opt:has(input[name=actual][value="2"])`),
 	)
+	get(t, phone, chromedp.Evaluate[bool](`window.scrollTo(0, 0); true`))
 	shot(t, phone, "workshop-phone.png")
 }

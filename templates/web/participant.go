@@ -216,8 +216,9 @@ type level struct {
 }
 
 type guideLine struct {
-	Level int
-	Text  string
+	Level       int
+	Label, Text string
+	Heat        int
 }
 
 func valueString(v assess.Value) string {
@@ -285,7 +286,7 @@ func (s *Server) newQuestionPage(id string, qs []*assess.Question, i int) questi
 	guide := s.room.Guide(qu)
 	for l := sc.Min; l <= sc.Max; l++ {
 		if t, ok := guide[l]; ok {
-			p.Guide = append(p.Guide, guideLine{l, t})
+			p.Guide = append(p.Guide, guideLine{Level: l, Label: sc.Label(l), Text: t, Heat: heat(float64(l), sc)})
 		}
 	}
 	return p

@@ -606,7 +606,7 @@ practices:
 		t.Errorf("the agent reached a manager's question: %d", p.status)
 	}
 	p = agent.get("/p/q/IM-1")
-	if !strings.Contains(p.body, "<dt>1</dt><dd>One team triages &lt;alone&gt;.</dd>") || !strings.Contains(p.body, "1 / 2") {
+	if !strings.Contains(p.body, `<dt><span class="lv h2">1</span> Initial</dt><dd>One team triages &lt;alone&gt;.</dd>`) || !strings.Contains(p.body, "1 / 2") {
 		t.Errorf("IM-1 lacks the guide or the count of the agent's questions")
 	}
 	manager := w.join("Mo", "applications", "change-manager")
