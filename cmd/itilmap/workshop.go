@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/internal/room"
 	"github.com/itilmap/itilmap/roadmap"
 	"github.com/itilmap/itilmap/templates/web"
@@ -155,7 +156,7 @@ func workshopRun(opts *workshopOptions) error {
 		return err
 	}
 	snap := rm.Snapshot()
-	fmt.Fprintf(opts.IO.Err, "Stopped. %d participants; their answers are in %s.\n", len(snap.Participants), rm.ResponsesDir())
+	fmt.Fprintf(opts.IO.Err, "Stopped. %s; their answers are in %s.\n", plural.Count(len(snap.Participants), "participant", "participants"), rm.ResponsesDir())
 	return nil
 }
 
