@@ -94,8 +94,8 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 }
 
 // resume sends a participant back to where they were: the question after
-// the one they answered last, else their first unanswered question, else
-// the overview.
+// the one they answered last, else (after the last question, or after a
+// restart) their first unanswered question, else the overview.
 func (s *Server) resume(w http.ResponseWriter, r *http.Request) {
 	id, ok := s.participant(r)
 	if !ok {
@@ -105,12 +105,8 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) {
 	qs := s.room.Questions(id)
 	if last := s.room.Last(id); last != "" {
 		for i, qu := range qs {
-			if qu.ID == last {
-				if i+1 < len(qs) {
-					redirect(w, r, "/p/q/"+qs[i+1].ID)
-				} else {
-					redirect(w, r, "/p/all")
-				}
+			if qu.ID == last && i+1 < len(qs) {
+				redirect(w, r, "/p/q/"+qs[i+1].ID)
 				return
 			}
 		}
