@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/examples"
 	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/internal/room"
 	"github.com/itilmap/itilmap/roadmap"
@@ -23,6 +25,7 @@ import (
 
 type workshopOptions struct {
 	IO              iostreams
+	Input           assessmentInput
 	Dir             string
 	Listen          string
 	Anonymous       bool
@@ -48,12 +51,12 @@ with the questions where people disagree most. With --reveal manual a
 question's answers show only once revealed, so that early answers do not
 anchor later ones. Stop with Ctrl-C; run it again on the same folder and
 everyone continues where they were.`,
-		Example: "  itilmap workshop acme\n  itilmap workshop acme --anonymous --reveal live\n  itilmap workshop acme --listen 127.0.0.1:0",
+		Example: "  itilmap workshop acme\n  itilmap workshop --example      # a try-out room on a copy of the example\n  itilmap workshop acme --anonymous --reveal live\n  itilmap workshop acme --listen 127.0.0.1:0",
 		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageError(c.CommandPath(), "expected one assessment folder DIR, got %d arguments", len(args))
+			if err := opts.Input.args(c, args); err != nil {
+				return err
 			}
-			opts.Dir = args[0]
+			opts.Dir = opts.Input.Dir
 			if _, port, err := net.SplitHostPort(opts.Listen); err != nil {
 				return usageError(c.CommandPath(), "--listen %q: expected HOST:PORT, like 0.0.0.0:8080 or :0", opts.Listen)
 			} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
@@ -75,6 +78,8 @@ everyone continues where they were.`,
 			return workshopRun(opts)
 		},
 	}
+	opts.Input.addFlags(c)
+	c.Flags().Lookup("example").Usage = "run on a copy of the built-in example assessment, in a new temporary folder"
 	c.Flags().StringVar(&opts.Listen, "listen", "0.0.0.0:8080", "address to listen on; port 0 picks a free one")
 	c.Flags().BoolVar(&opts.Anonymous, "anonymous", false, "participants give only team and role; files are named by random ids")
 	c.Flags().StringVar(&opts.Reveal, "reveal", "manual", "when answers show on the facilitator's view: manual (once revealed) or live")
@@ -84,6 +89,18 @@ everyone continues where they were.`,
 }
 
 func workshopRun(opts *workshopOptions) error {
+	if opts.Input.Example {
+		dir, err := os.MkdirTemp("", "itilmap-example-")
+		if err != nil {
+			return outputError(err)
+		}
+		sub, _ := fs.Sub(examples.FS, examples.Acme)
+		if err := os.CopyFS(dir, sub); err != nil {
+			return outputError(err)
+		}
+		opts.Dir = dir
+		fmt.Fprintf(opts.IO.Err, "A copy of the example assessment is in %s; it stays there after the workshop.\n", dir)
+	}
 	res, probs := roadmap.Build(roadmap.Input{Source: assess.Disk{}, Dir: opts.Dir})
 	printWarnings(opts.IO.Err, probs)
 	if err := probs.Err(); err != nil {

@@ -112,3 +112,34 @@ func TestWorkshopRun(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestWorkshopExample runs a try-out room on a copy of the example, in a
+// new temporary folder that it names.
+func TestWorkshopExample(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var out, errs lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- workshopRun(&workshopOptions{IO: iostreams{Out: &out, Err: &errs}, Input: assessmentInput{Example: true},
+			Listen: "127.0.0.1:0", Reveal: "live", MaxParticipants: 5, Context: ctx})
+	}()
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(out.String(), "Facilitator") && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	stop()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`A copy of the example assessment is in (\S+); it stays there`).FindStringSubmatch(errs.String())
+	if m == nil {
+		t.Fatalf("stderr:\n%s", errs.String())
+	}
+	if _, err := os.Stat(filepath.Join(m[1], "assessment.yaml")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(m[1], "responses", ".itilmap-workshop.json")); err != nil {
+		t.Error(err)
+	}
+}
