@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/room"
@@ -68,7 +69,14 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		s.renderJoin(w, r, http.StatusForbidden, p)
 		return
 	}
+	if s.codes.blocked(r, time.Now()) {
+		p.Errors = []string{"Too many wrong join codes from this device; wait a minute, then type the code shown on the projected screen."}
+		p.Code = ""
+		s.renderJoin(w, r, http.StatusTooManyRequests, p)
+		return
+	}
 	if !s.room.CheckCode(p.Code) {
+		s.codes.failed(r, time.Now())
 		p.Errors = []string{"Join code: that is not this workshop's code; it is shown on the projected screen."}
 		p.Code = ""
 		s.renderJoin(w, r, http.StatusForbidden, p)

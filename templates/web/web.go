@@ -61,6 +61,7 @@ type Server struct {
 	pages *template.Template
 	css   []byte
 	mux   *http.ServeMux
+	codes codeLimiter
 }
 
 // New returns the handler of every page of the workshop over r.

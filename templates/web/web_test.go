@@ -618,3 +618,24 @@ practices:
 		t.Errorf("progress is not counted against each role's questions")
 	}
 }
+
+// TestWrongCodesLimited: after ten wrong codes from one address within a
+// minute, even the right code is refused from it for the rest of the
+// minute, so that the code cannot be found by trying.
+func TestWrongCodesLimited(t *testing.T) {
+	w := newWorkshop(t, room.Options{})
+	c := w.client()
+	tok := hidden(t, c.get("/").body)
+	for i := range 10 {
+		if p := c.post("/join", url.Values{"token": {tok}, "code": {fmt.Sprintf("WRONG%d", i)}, "name": {"Eve"}, "team": {"x"}}); p.status != http.StatusForbidden {
+			t.Fatalf("wrong code %d: %d", i, p.status)
+		}
+	}
+	p := c.post("/join", url.Values{"token": {tok}, "code": {w.room.JoinCode()}, "name": {"Eve"}, "team": {"x"}})
+	if p.status != http.StatusTooManyRequests || !strings.Contains(p.body, "Too many wrong join codes") {
+		t.Errorf("the right code after ten wrong ones: %d", p.status)
+	}
+	if files := responseFiles(t, w.dir); len(files) != 1 {
+		t.Errorf("files: %v", files)
+	}
+}
