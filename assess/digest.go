@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 )
 
@@ -106,4 +107,52 @@ func FileIDProblem(id string) string {
 		return "is a device name that Windows reserves; choose another id"
 	}
 	return ""
+}
+
+// Differences names what makes questionnaire b differ from a in what they
+// ask (what Digest covers): the scale, its labels, and each question
+// added, removed or changed, at most max of them (and how many more).
+// It is empty when the digests are equal.
+func Differences(a, b *Questionnaire, max int) []string {
+	var out []string
+	more := 0
+	add := func(format string, args ...any) {
+		if len(out) < max {
+			out = append(out, fmt.Sprintf(format, args...))
+		} else {
+			more++
+		}
+	}
+	if a.Scale.Min != b.Scale.Min || a.Scale.Max != b.Scale.Max {
+		add("the scale is %s, not %s", b.Scale, a.Scale)
+	} else {
+		for l := a.Scale.Min; l <= a.Scale.Max; l++ {
+			if a.Scale.Labels[l] != b.Scale.Labels[l] {
+				add("level %d is labelled %q, not %q", l, b.Scale.Labels[l], a.Scale.Labels[l])
+			}
+		}
+	}
+	for _, qa := range a.Questions {
+		qb := b.Question(qa.ID)
+		switch {
+		case qb == nil:
+			add("question %s is not in %s", qa.ID, b.ID)
+		case qa.Text != qb.Text:
+			add("question %s reads differently", qa.ID)
+		case qa.Practice != qb.Practice || qa.Dimension != qb.Dimension || qa.Kind != qb.Kind:
+			add("question %s is in another practice, dimension or kind", qa.ID)
+		}
+	}
+	for _, qb := range b.Questions {
+		if a.Question(qb.ID) == nil {
+			add("question %s is new in %s", qb.ID, b.ID)
+		}
+	}
+	if len(out) == 0 && a.Digest() != b.Digest() {
+		add("the questions are in another order")
+	}
+	if more > 0 {
+		out = append(out, fmt.Sprintf("%d more", more))
+	}
+	return out
 }

@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/format"
-	"github.com/itilmap/itilmap/templates/capture"
+	"github.com/itilmap/itilmap/internal/importer"
 	"github.com/spf13/cobra"
 )
 
@@ -24,19 +21,23 @@ type importOptions struct {
 func newImportCmd(runF func(*importOptions) error) *cobra.Command {
 	opts := &importOptions{}
 	c := &cobra.Command{
-		Use:   "import FILE.xlsx... -o DIR/responses",
+		Use:   "import FILE.xlsx... -o DIR",
 		Short: "Turn filled capture workbooks into response files",
 		Long: `Read capture workbooks made by itilmap template and filled in by respondents,
-and write one response file per workbook into the -o folder, named after the
-respondent id (or after the workbook when it gives none).
+and write one response file per workbook, named after the respondent id (or
+after the workbook when it gives none).
 
-The questionnaire is the one of the assessment whose responses folder -o is
-(DIR/assessment.yaml for -o DIR/responses), or the one --questionnaire names.
+A workbook carries its questionnaire, so nothing else is needed. With -o an
+assessment folder (it holds assessment.yaml), the responses go into the
+assessment's responses folder, and the workbooks must be of its questionnaire
+(the same questions, not only the same id). -o may also be that responses
+folder itself, or any folder outside an assessment; a folder inside an
+assessment that is not its responses folder is refused.
 
 Every problem of every workbook is reported before anything is written, and
-nothing is written when there is one. An existing response is not overwritten
-without --force.`,
-		Example: "  itilmap import workshop/*.xlsx -o acme/responses\n  itilmap import r07.xlsx -o acme/responses --force",
+nothing is written when there is one. An existing response, or another file
+that holds one of the respondents, is not overwritten without --force (exit 3).`,
+		Example: "  itilmap import workshop/*.xlsx -o acme\n  itilmap import filled/*.xlsx -o imported\n  itilmap import r07.xlsx -o acme --force",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError(c.CommandPath(), "expected at least one filled capture workbook FILE.xlsx")
@@ -46,7 +47,7 @@ without --force.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO, opts.Files = streams(c), args
 			if opts.OutDir == "" {
-				return usageError(c.CommandPath(), "-o is required: the responses folder to write to, e.g. -o acme/responses")
+				return usageError(c.CommandPath(), "-o is required: the assessment or folder to write to, e.g. -o acme")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -54,98 +55,50 @@ without --force.`,
 			return importRun(c, opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.OutDir, "output", "o", "", "the responses folder to write to, e.g. acme/responses (required; created if missing)")
+	c.Flags().StringVarP(&opts.OutDir, "output", "o", "", "the assessment folder, its responses folder, or any folder outside an assessment (required; created if missing)")
 	c.Flags().BoolVar(&opts.Force, "force", false, "overwrite existing response files")
-	c.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "built-in questionnaire id, or a questionnaire YAML file (default: the assessment's)")
+	c.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "built-in questionnaire id, or a questionnaire YAML file, that the workbooks must be of (needed only for workbooks of an older itilmap)")
 	_ = c.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaires)
 	return c
 }
 
-// imported is one workbook read, and where its response goes.
-type imported struct {
-	file string
-	resp *assess.Response
-	out  string
-}
-
 func importRun(c *cobra.Command, opts *importOptions) error {
-	q, err := importQuestionnaire(c, opts)
-	if err != nil {
-		return err
-	}
-	var probs assess.Problems
-	var todo []imported
-	byOut := map[string]string{} // output path, lower-cased → the workbook that goes there
-	for _, file := range opts.Files {
-		data, p := assess.ReadFile(assess.Disk{}, file)
-		if p != nil {
-			probs = append(probs, *p)
-			continue
-		}
-		resp, ps := capture.Read(file, bytes.NewReader(data), int64(len(data)), q)
-		probs = append(probs, ps...)
-		if resp == nil || ps.HasErrors() {
-			continue
-		}
-		out := filepath.Join(opts.OutDir, resp.Respondent.ID+".yaml")
-		// lower-cased: r07 and R07 are one file on case-insensitive disks
-		if first, dup := byOut[strings.ToLower(out)]; dup {
-			probs = append(probs, assess.Problem{File: file,
-				Message: fmt.Sprintf("respondent %q goes to %s, as does %s; give each respondent their own id (Respondent!B1)", resp.Respondent.ID, out, first)})
-			continue
-		}
-		byOut[strings.ToLower(out)] = file
-		if st, err := os.Stat(out); err == nil {
-			switch {
-			case st.IsDir():
-				probs = append(probs, assess.Problem{File: out, Message: "is a folder; cannot write the response of " + file + " there"})
-				continue
-			case !opts.Force:
-				probs = append(probs, assess.Problem{File: out, Message: "already exists; use --force to overwrite it with the answers of " + file})
-				continue
-			}
-		}
-		todo = append(todo, imported{file: file, resp: resp, out: out})
-	}
-	probs.Sort()
-	printWarnings(opts.IO.Err, probs)
-	if err := probs.Err(); err != nil {
-		return err // nothing is written while any workbook has an error
-	}
-	if err := prepareOutDir(opts.OutDir); err != nil {
-		return outputError(err)
-	}
-	for _, im := range todo {
-		if err := writeAtomic(im.out, assess.ResponseYAML(im.resp, q)); err != nil {
-			return outputError(err)
-		}
-		n := len(im.resp.Answers)
-		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, format.Plural(n, "answer", "answers"), im.file)
-	}
-	return nil
-}
-
-// importQuestionnaire is the questionnaire --questionnaire names, else that
-// of the assessment whose responses folder -o is.
-func importQuestionnaire(c *cobra.Command, opts *importOptions) (*assess.Questionnaire, error) {
+	var q *assess.Questionnaire
 	if opts.Questionnaire != "" {
-		q, probs := assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
+		var probs assess.Problems
+		q, probs = assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
 		printWarnings(opts.IO.Err, probs)
 		if err := probs.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		return q, nil
 	}
-	dir := filepath.Dir(filepath.Clean(opts.OutDir))
-	if _, err := os.Stat(filepath.Join(dir, "assessment.yaml")); err != nil {
-		return nil, usageError(c.CommandPath(), "no assessment.yaml in %s to take the questionnaire from; give --questionnaire ID|FILE, or -o the responses folder of an assessment", dir)
+	res, err := importer.Run(importer.Options{Files: opts.Files, Out: opts.OutDir, Force: opts.Force, Questionnaire: q})
+	if res != nil {
+		printWarnings(opts.IO.Err, res.Warnings)
 	}
-	a, err := assessmentQuestionnaire(assess.Disk{}, dir, opts.IO.Err)
-	if err != nil {
-		return nil, err
+	var target *importer.TargetError
+	var conflict *importer.ConflictError
+	switch {
+	case errors.As(err, &target):
+		return usageError(c.CommandPath(), "%s", target.Msg)
+	case errors.As(err, &conflict):
+		for _, p := range conflict.Problems {
+			fmt.Fprintln(opts.IO.Err, p)
+		}
+		return outputError(err)
+	case errors.As(err, new(assess.Problems)):
+		return err
+	case err != nil:
+		return outputError(err)
 	}
-	if want := filepath.Join(a.Dir, a.ResponsesDir); filepath.Clean(want) != filepath.Clean(opts.OutDir) {
-		fmt.Fprintf(opts.IO.Err, "%s: warning: the assessment reads its responses from %s, not %s\n", a.File, want, opts.OutDir)
+	for _, r := range res.Responses {
+		n := len(r.Response.Answers)
+		verb := "wrote"
+		if r.Replaced {
+			verb = "replaced"
+		}
+		fmt.Fprintf(opts.IO.Err, "%s %s: respondent %s, %s from %s\n", verb, r.Path, r.Response.Respondent.ID,
+			format.Count(n, "answer", "answers"), r.Workbook)
 	}
-	return a.Questionnaire, nil
+	return nil
 }

@@ -86,7 +86,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	}
 	var q *assess.Questionnaire
 	var scope []string
-	next := "DIR/responses"
+	next := "FOLDER"
 	if opts.Questionnaire != "" {
 		var probs assess.Problems
 		q, probs = assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
@@ -105,7 +105,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 		}
 		q, scope = a.Questionnaire, a.Scope
 		if !opts.Input.Example {
-			next = filepath.Join(dir, a.ResponsesDir)
+			next = dir
 		}
 	}
 	if st, err := os.Stat(opts.Output); err == nil {
@@ -113,11 +113,19 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 			return outputError(fmt.Errorf("%s is a folder; -o takes the workbook to write, e.g. capture.xlsx", opts.Output))
 		}
 		if !opts.Force {
-			return fmt.Errorf("%s already exists and may hold answers; use --force to overwrite it", opts.Output)
+			return outputError(fmt.Errorf("%s already exists and may hold answers; use --force to overwrite it", opts.Output))
+		}
+	}
+	questions := q.Questions
+	practices := len(q.Practices)
+	if len(scope) > 0 {
+		questions, practices = nil, len(scope)
+		for _, id := range scope {
+			questions = append(questions, q.Practice(id).Questions...)
 		}
 	}
 	var buf bytes.Buffer
-	if err := capture.Write(&buf, q, scope, generated); err != nil {
+	if err := capture.Write(&buf, q, capture.Options{Questions: questions, Generated: generated}); err != nil {
 		return fmt.Errorf("rendering %s: %w", opts.Output, err)
 	}
 	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {
@@ -126,15 +134,8 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
 		return outputError(err)
 	}
-	practices, questions := len(q.Practices), len(q.Questions)
-	if len(scope) > 0 {
-		practices, questions = len(scope), 0
-		for _, id := range scope {
-			questions += len(q.Practice(id).Questions)
-		}
-	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,
-		questions, format.Plural(questions, "question", "questions"), q.ID, q.Version, practices, format.Plural(practices, "practice", "practices"))
+		len(questions), format.Plural(len(questions), "question", "questions"), q.ID, q.Version, practices, format.Plural(practices, "practice", "practices"))
 	fmt.Fprintf(opts.IO.Err, "Hand out one copy per respondent; read the filled workbooks back with: itilmap import FILE.xlsx... -o %s\n", next)
 	return nil
 }

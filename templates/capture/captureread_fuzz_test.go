@@ -21,7 +21,7 @@ import (
 func FuzzReadCapture(f *testing.F) {
 	q := builtinQ(f, "itil4-quick")
 	var blank bytes.Buffer
-	if err := capture.Write(&blank, q, nil, generatedAt); err != nil {
+	if err := capture.Write(&blank, q, capture.Options{Generated: generatedAt}); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(blank.Bytes())
@@ -51,7 +51,7 @@ func FuzzReadCapture(f *testing.F) {
 	f.Add(zipOf(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook><sheets><sheet name=\"Answers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"}))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		resp, probs := capture.Read("capture.xlsx", bytes.NewReader(data), int64(len(data)), q)
+		resp, probs := readAs(t, "capture.xlsx", data, q)
 		for _, p := range probs {
 			if p.File != "capture.xlsx" || p.Message == "" {
 				t.Errorf("problem %+v: not about capture.xlsx, or no message", p)
