@@ -533,13 +533,15 @@ func (c *captureReader) answers(resp *assess.Response) {
 			}
 			continue
 		}
-		if !answered || !okE || !okN {
+		if !answered {
 			continue
 		}
 		a := assess.Answer{Question: id, Evidence: evidence, Note: note}
 		a.Documented = c.level(s, x[capDocumented], "documented")
 		a.Actual = c.level(s, x[capActual], "actual")
-		answers = append(answers, a)
+		if okE && okN {
+			answers = append(answers, a)
+		}
 	}
 	slices.SortStableFunc(answers, func(a, b assess.Answer) int {
 		return c.q.Question(a.Question).Index - c.q.Question(b.Question).Index

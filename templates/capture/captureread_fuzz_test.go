@@ -6,18 +6,19 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/xuri/excelize/v2"
 )
 
-// FuzzReadCapture feeds ReadCapture workbooks made by WriteCapture, blank
+// FuzzReadCapture feeds Read workbooks made by Write, blank
 // and filled in, and hostile files: whatever the bytes, it returns
 // problems, never panics, stops in time and stays within its limits. Run
 // it with
 //
-//	go test -run '^$' -fuzz '^FuzzReadCapture$' -fuzztime 30s ./templates
+//	go test -run '^$' -fuzz '^FuzzReadCapture$' -fuzztime 30s ./templates/capture
 func FuzzReadCapture(f *testing.F) {
 	q := builtinQ(f, "itil4-quick")
 	var blank bytes.Buffer
@@ -51,42 +52,53 @@ func FuzzReadCapture(f *testing.F) {
 	f.Add(zipOf(f, map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook><sheets><sheet name=\"Answers\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"}))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		resp, probs := readAs(t, "capture.xlsx", data, q)
-		for _, p := range probs {
-			if p.File != "capture.xlsx" || p.Message == "" {
-				t.Errorf("problem %+v: not about capture.xlsx, or no message", p)
-			}
-		}
-		if resp == nil {
-			if !probs.HasErrors() {
-				t.Fatal("no response and no error")
-			}
-			return
-		}
-		for _, a := range resp.Answers {
-			if q.Question(a.Question) == nil {
-				t.Fatalf("answer to %q, which the questionnaire does not have", a.Question)
-			}
-			for _, v := range []assess.Value{a.Documented, a.Actual} {
-				if v != assess.Unknown && v != assess.NA && (int(v) < q.Scale.Min || int(v) > q.Scale.Max) {
-					t.Fatalf("answer %+v outside the scale %s", a, q.Scale)
-				}
-			}
-		}
-		if len(resp.Answers) > len(q.Questions) {
-			t.Fatalf("%d answers to %d questions", len(resp.Answers), len(q.Questions))
-		}
-		if resp.Respondent.ID == "" && !probs.HasErrors() {
-			t.Fatal("a response without a respondent id")
-		}
-		for _, p := range probs {
-			if strings.Contains(p.Message, "runtime error") {
-				t.Logf("a recovered panic: %s", p)
-			}
+		// against the questionnaire given, and against the one the workbook carries
+		for _, want := range []*assess.Questionnaire{q, nil} {
+			c, probs := capture.Read("capture.xlsx", bytes.NewReader(data), int64(len(data)), want)
+			checkFuzzed(t, c, probs, want)
 		}
 	})
 }
 
+func checkFuzzed(t *testing.T, c *capture.Capture, probs assess.Problems, want *assess.Questionnaire) {
+	for _, p := range probs {
+		if p.File != "capture.xlsx" || p.Message == "" {
+			t.Errorf("problem %+v: not about capture.xlsx, or no message", p)
+		}
+		if strings.Contains(p.Message, "runtime error") {
+			t.Logf("a recovered panic: %s", p)
+		}
+	}
+	if c == nil {
+		if !probs.HasErrors() {
+			t.Fatal("no response and no error")
+		}
+		return
+	}
+	q, resp := c.Questionnaire, c.Response
+	if want != nil && q != want {
+		t.Fatal("read against another questionnaire than the one given")
+	}
+	for _, a := range resp.Answers {
+		if q.Question(a.Question) == nil {
+			t.Fatalf("answer to %q, which the questionnaire does not have", a.Question)
+		}
+		for _, v := range []assess.Value{a.Documented, a.Actual} {
+			if v != assess.Unknown && v != assess.NA && (int(v) < q.Scale.Min || int(v) > q.Scale.Max) {
+				t.Fatalf("answer %+v outside the scale %s", a, q.Scale)
+			}
+		}
+		if utf8.RuneCountInString(a.Note) > capture.MaxCaptureText || utf8.RuneCountInString(a.Evidence) > capture.MaxCaptureText {
+			t.Fatal("a note or evidence over the bound")
+		}
+	}
+	if len(resp.Answers) > len(q.Questions) {
+		t.Fatalf("%d answers to %d questions", len(resp.Answers), len(q.Questions))
+	}
+	if !probs.HasErrors() && assess.FileIDProblem(resp.Respondent.ID) != "" {
+		t.Fatalf("respondent id %q cannot name a file, and no error says so", resp.Respondent.ID)
+	}
+}
 // stored is the workbook with its entries stored, not compressed, and
 // without checksums, so that the fuzzer's changes reach the XML inside.
 func stored(t testing.TB, data []byte) []byte {
