@@ -99,6 +99,7 @@ func checkFuzzed(t *testing.T, c *capture.Capture, probs assess.Problems, want *
 		t.Fatalf("respondent id %q cannot name a file, and no error says so", resp.Respondent.ID)
 	}
 }
+
 // stored is the workbook with its entries stored, not compressed, and
 // without checksums, so that the fuzzer's changes reach the XML inside.
 func stored(t testing.TB, data []byte) []byte {
