@@ -48,6 +48,8 @@ func fuzzSeeds(f *testing.F) {
 		f.Add(data)
 	}
 	for _, s := range []string{
+		rolesQuestionnaire, rolesAssessment,
+		"depends_on: [{practice: a, from: later}, b]\nrefs: {iso20000: [8.5, \"04.1\"], cobit2019: [BAI99]}\n",
 		"",
 		"\xef\xbb\xbf",
 		"~\n",

@@ -26,10 +26,13 @@ type Problem struct {
 }
 
 // String renders the problem as file:line:column: message, the form editors and
-// terminals recognise. Warnings carry a "warning: " prefix.
+// terminals recognise; a problem of no file in particular as
+// "itilmap: message". Warnings carry a "warning: " prefix.
 func (p Problem) String() string {
 	var b strings.Builder
-	if p.File != "" {
+	if p.File == "" {
+		b.WriteString("itilmap: ") // about no file in particular
+	} else {
 		b.WriteString(p.File)
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Column, 1))
@@ -92,12 +95,14 @@ func (ps Problems) filter(s Severity) Problems {
 }
 
 // Sort orders problems by file, line, column and message, so that output is
-// stable whatever order files were read in.
+// stable whatever order files were read in. Names and messages sort as a
+// person reads them: r9.yaml before r10.yaml, and a workbook's cells by
+// column, then row (Answers!C100 before Answers!C10000).
 func (ps Problems) Sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {
-			return a.File < b.File
+			return naturalCompare(a.File, b.File) < 0
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
@@ -105,7 +110,7 @@ func (ps Problems) Sort() {
 		if a.Column != b.Column {
 			return a.Column < b.Column
 		}
-		return a.Message < b.Message
+		return naturalCompare(a.Message, b.Message) < 0
 	})
 }
 

@@ -53,6 +53,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "init", args: []string{"init", filepath.Join(dir, "acme")}, want: exitOK, stderr: "Created "},
 		{name: "validate good file", args: []string{"validate", goodResponse}, want: exitOK},
 		{name: "questionnaires list", args: []string{"questionnaires", "list"}, want: exitOK},
+		{name: "questionnaires show unknown audience", args: []string{"questionnaires", "show", "itil4-quick", "--audience", "nope"}, want: exitUsage, stderr: `--audience "nope": questionnaire itil4-quick`},
 		{name: "schema", args: []string{"schema", "response"}, want: exitOK},
 
 		{name: "validate broken file", args: []string{"validate", brokenResponse}, want: exitInput, stderr: "actual: 7 is outside the scale 0..5"},

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
 	"github.com/itilmap/itilmap/internal/importer"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/spf13/cobra"
 )
 
@@ -98,7 +98,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			verb = "replaced"
 		}
 		fmt.Fprintf(opts.IO.Err, "%s %s: respondent %s, %s from %s\n", verb, r.Path, r.Response.Respondent.ID,
-			format.Count(n, "answer", "answers"), r.Workbook)
+			plural.Count(n, "answer", "answers"), r.Workbook)
 	}
 	return nil
 }

@@ -76,7 +76,7 @@ func TestImportExitCodes(t *testing.T) {
 	}{
 		{[]string{"import", r07, "-o", acme}, exitOutput, "already exists; use --force"},
 		{[]string{"import", r07, "-o", filepath.Join(acme, "response")}, exitUsage, "is inside the assessment"},
-		{[]string{"import", quick, "-o", acme}, exitInput, `this workbook captures questionnaire "itil4-core" 1.0.0, but the answers are imported for "itil4-quick"`},
+		{[]string{"import", quick, "-o", acme}, exitInput, `this workbook captures questionnaire "itil4-core" 2.0.0, but the answers are imported for "itil4-quick"`},
 		{[]string{"template", acme, "-o", r07}, exitOutput, "already exists and may hold answers"},
 		{[]string{"import", r07, "-o", acme, "--force"}, exitOK, "replaced "},
 	} {

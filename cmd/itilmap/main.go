@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/spf13/cobra"
 )
 
@@ -56,7 +56,7 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 		for _, p := range errs {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintln(stderr, format.Count(len(errs), "error", "errors"))
+		fmt.Fprintln(stderr, plural.Count(len(errs), "error", "errors"))
 		return exitInput
 	case errors.As(err, &ee):
 		fmt.Fprintf(stderr, "itilmap: %v\n", ee.err)

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/spf13/cobra"
 )
 
@@ -109,7 +109,7 @@ func streams(c *cobra.Command) iostreams {
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(c.CommandPath(), "expected %s, got %d argument%s", what, len(args), format.Plural(len(args), "", "s"))
+			return usageError(c.CommandPath(), "expected %s, got %d argument%s", what, len(args), plural.Of(len(args), "", "s"))
 		}
 		return nil
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/examples"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
@@ -135,7 +135,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 		return outputError(err)
 	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,
-		len(questions), format.Plural(len(questions), "question", "questions"), q.ID, q.Version, practices, format.Plural(practices, "practice", "practices"))
+		len(questions), plural.Of(len(questions), "question", "questions"), q.ID, q.Version, practices, plural.Of(practices, "practice", "practices"))
 	fmt.Fprintf(opts.IO.Err, "Hand out one copy per respondent; read the filled workbooks back with: itilmap import FILE.xlsx... -o %s\n", next)
 	return nil
 }
@@ -167,7 +167,7 @@ func assessmentQuestionnaire(src assess.Source, dir string, stderr io.Writer) (*
 	}
 	if n := len(other.Errors()); n > 0 {
 		fmt.Fprintf(stderr, "%s: warning: %d %s in responses or pain points (itilmap validate %s lists them)\n",
-			dir, n, format.Plural(n, "error", "errors"), dir)
+			dir, n, plural.Of(n, "error", "errors"), dir)
 	}
 	return a, nil
 }

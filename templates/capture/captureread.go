@@ -16,7 +16,6 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on capture workbooks, which come back from other people's computers.
@@ -31,9 +30,9 @@ const (
 	// MaxCaptureCells bounds the cells read from one sheet.
 	MaxCaptureCells = 250_000
 	// MaxCaptureName bounds a name, label, id or title, in characters.
-	MaxCaptureName = 200
+	MaxCaptureName = assess.MaxNameLength
 	// MaxCaptureText bounds a note, evidence or question text, in characters.
-	MaxCaptureText = 10_000
+	MaxCaptureText = assess.MaxTextLength
 )
 
 // Capture is a filled capture workbook, read.
@@ -214,8 +213,9 @@ var (
 	longText = textKind{max: MaxCaptureText, multiline: true}
 )
 
-// text is the text of cell x on sheet s as a respondent typed it: NFC,
-// trimmed, checked for control characters and length. ok is false after a
+// text is the text of cell x on sheet s as a respondent typed it: trimmed,
+// line breaks as "\n", and held to the rules of every input text
+// (assess.CleanText: NFC, no control characters, bounded). ok is false after a
 // problem was reported.
 func (c *captureReader) text(s *sheetCells, x *xcell, key string, k textKind) (string, bool) {
 	if x == nil {
@@ -248,22 +248,13 @@ func (c *captureReader) text(s *sheetCells, x *xcell, key string, k textKind) (s
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
 	raw = strings.TrimSpace(strings.ToValidUTF8(raw, "\uFFFD"))
-	for _, r := range raw {
-		if r == '\n' || r == '\t' {
-			if k.multiline {
-				continue
-			}
-			c.errorf("%s: %s: a line break or tab; keep it on one line", where, key)
-			return "", false
-		}
-		if r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) {
-			c.errorf("%s: %s: the control character %U is not allowed; remove it", where, key, r)
-			return "", false
-		}
+	limitKey := "name"
+	if k.multiline {
+		limitKey = "note"
 	}
-	raw = norm.NFC.String(raw)
-	if n := utf8.RuneCountInString(raw); n > k.max {
-		c.errorf("%s: %s: %d characters, at most %d; shorten it", where, key, n, k.max)
+	raw, msg := assess.CleanText(limitKey, raw)
+	if msg != "" {
+		c.errorf("%s: %s: %s", where, key, msg)
 		return "", false
 	}
 	return raw, true

@@ -74,10 +74,10 @@ func TestCaptureTextRules(t *testing.T) {
 				`<row r="4">` + qid(4, "CH-PR-1") + `<c r="E4"><v>1</v></c><c r="H4" t="inlineStr"><is><t>a&#13;&#10;b&#9;c</t></is></c></row>`),
 	})
 	c, probs := capture.Read("capture.xlsx", strings.NewReader(string(data)), int64(len(data)), nil)
-	want := `capture.xlsx: Answers!H2: note: 10001 characters, at most 10000; shorten it
-capture.xlsx: Answers!H3: note: the control character U+0007 is not allowed; remove it
-capture.xlsx: Respondent!B3: role: 201 characters, at most 200; shorten it
-capture.xlsx: Respondent!B4: team: the control character U+001B is not allowed; remove it`
+	want := `capture.xlsx: Answers!H2: note: 10001 characters; a note, evidence, help or question text may be at most 10000
+capture.xlsx: Answers!H3: note: control character U+0007 at character 14; write plain text
+capture.xlsx: Respondent!B3: role: 201 characters; a name, title or label may be at most 200
+capture.xlsx: Respondent!B4: team: control character U+001B at character 5; write plain text`
 	if got := messages(probs.Errors()); got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}

@@ -13,7 +13,7 @@ import (
 // outcomesPage lists the ranked outcomes, one block each.
 func (d *pdfDoc) outcomesPage() {
 	d.section("Outcomes")
-	d.para("The business pain points, ranked and stated as measurable outcomes. Priority = impact × frequency × (1 + mean gap to target of the practices involved / scale maximum) / effort.", "", pdfBodySize, pdfInk)
+	d.para("The business pain points, ranked and stated as measurable outcomes, where "+roadmap.PriorityFormula+".", "", pdfBodySize, pdfInk)
 	d.f.Ln(3)
 	if len(d.r.Outcomes) == 0 {
 		d.para("No pain points are recorded. Add them to painpoints.yaml: the plan should start from business pain, not from tools. Until then, practices are ranked by their gap to target alone.", "I", pdfBodySize, pdfMuted)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 )
 
 // cover is the first page: who, what, when. It has no header or footer.
@@ -65,7 +66,7 @@ func (d *pdfDoc) cover() {
 		{"Teams", teams},
 	}
 	if !d.r.Generated.IsZero() {
-		facts = append(facts, [2]string{"templates.Report generated", d.r.Generated.UTC().Format("2006-01-02")})
+		facts = append(facts, [2]string{"Report generated", d.r.Generated.UTC().Format("2006-01-02")})
 	}
 	f.SetY(band + 18)
 	lh := pdfLineH(11)
@@ -125,10 +126,10 @@ func (d *pdfDoc) summary() {
 	})
 	teams := ""
 	if n := len(r.Teams); n > 0 {
-		teams = fmt.Sprintf(" in %d %s", n, format.Plural(n, "team", "teams"))
+		teams = fmt.Sprintf(" in %d %s", n, plural.Of(n, "team", "teams"))
 	}
 	d.para(fmt.Sprintf("%s Coverage: %s of the possible answers, from %d %s%s.",
-		d.scaleText(), format.Pct(o.Coverage), r.Respondents, format.Plural(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
+		d.scaleText(), format.Pct(o.Coverage), r.Respondents, plural.Of(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
 
 	d.summaryHeading("Practices furthest from their target")
 	var rows [][]string

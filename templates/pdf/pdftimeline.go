@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 
 	"github.com/itilmap/itilmap/roadmap"
 )
@@ -59,7 +60,7 @@ func (d *pdfDoc) timelinePage() {
 		var items []string
 		for k, ph := range rm.Phases {
 			items = append(items, fmt.Sprintf("%d %s: %s to %s, %d %s", k+1, pdfPhaseTitle(ph.ID), format.Dash(ph.Start.String()), format.Dash(ph.End.String()),
-				len(ph.Initiatives), format.Plural(len(ph.Initiatives), "initiative", "initiatives")))
+				len(ph.Initiatives), plural.Of(len(ph.Initiatives), "initiative", "initiatives")))
 		}
 		d.bullets(items, "")
 	default:

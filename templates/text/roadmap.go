@@ -17,7 +17,7 @@ func OutcomeTables(outcomes []roadmap.Outcome) []Table {
 		Header: []string{"#", "Pain point", "Priority", "Outcome", "Practices", "Owner"},
 		Right:  []int{0, 2},
 		Empty:  "No pain points yet. Add painpoints.yaml (itilmap init writes a template): the plan should start from business pain, not from tools.",
-		Note:   "Priority = impact × frequency × (1 + mean gap to target of its practices / scale max) / effort.",
+		Note:   capitalize(roadmap.PriorityFormula) + ".",
 	}
 	var needs []string
 	for _, o := range outcomes {
@@ -80,4 +80,11 @@ func RoadmapTables(rm *roadmap.Roadmap) []Table {
 		readiness.Rows = append(readiness.Rows, []string{strings.ReplaceAll(r.Item, "_", " "), ok, r.Advice})
 	}
 	return append(tables, backlog, readiness)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -39,7 +39,7 @@ type styles struct {
 	phase                                          [3]int
 }
 
-// WriteWorkbook renders the consultant's workbook (SPEC section 8). Numbers
+// Write renders the consultant's workbook. Numbers
 // are stored as numbers, text from input files as text; header rows are
 // frozen and filtered. The Answers sheet is streamed.
 func Write(w io.Writer, r *templates.Report) error {
