@@ -97,6 +97,20 @@ func Run(opts Options) (*Result, error) {
 		if c == nil || ps.HasErrors() {
 			continue
 		}
+		if a := dest.assessment; a != nil {
+			// the assessment's lists of teams and roles, named by cell
+			p := c.Response.Respondent
+			listed := true
+			for _, chk := range []struct{ field, msg string }{{"role", a.CheckRole(p.Role)}, {"team", a.CheckTeam(p.Team)}} {
+				if chk.msg != "" {
+					probs = append(probs, assess.Problem{File: file, Message: c.Cells[chk.field] + ": " + chk.field + ": " + chk.msg})
+					listed = false
+				}
+			}
+			if !listed {
+				continue
+			}
+		}
 		if first == nil {
 			first, firstFile = c, file
 		} else if c.Questionnaire.ID != first.Questionnaire.ID || c.Digest != first.Digest {

@@ -640,3 +640,56 @@ func rezip(t testing.TB, data []byte, each func(h *zip.FileHeader, data []byte, 
 	}
 	return buf.Bytes()
 }
+
+// A workbook for one role asks only the questions given, fills in the
+// role, and offers the assessment's teams and roles as drop-downs that
+// read their names from the Questionnaire sheet.
+func TestCaptureAudienceAndLists(t *testing.T) {
+	q := tiny(t)
+	var buf bytes.Buffer
+	err := capture.Write(&buf, q, capture.Options{Questions: []*assess.Question{q.Question("DK-PR-1"), q.Question("CH-PR-1")},
+		Audience: "agent", Teams: []string{"service-desk", "apps"}, Roles: []string{"agent", "manager"}, Generated: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Answers")
+	if len(rows) != 3 || rows[1][2] != "DK-PR-1" || rows[2][2] != "CH-PR-1" {
+		t.Errorf("Answers rows %q, want DK-PR-1 and CH-PR-1 only", rows)
+	}
+	if v, _ := f.GetCellValue("Respondent", "B3"); v != "agent" {
+		t.Errorf("Respondent!B3 = %q, want the role filled in", v)
+	}
+	dvs, err := f.GetDataValidations("Respondent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string][]string{}
+	for _, dv := range dvs {
+		// the formula names a range of the Questionnaire sheet; read it
+		ref := strings.TrimPrefix(dv.Formula1, "'Questionnaire'!")
+		from, to, _ := strings.Cut(strings.ReplaceAll(ref, "$", ""), ":")
+		var names []string
+		for _, cell := range []string{from, to} {
+			v, _ := f.GetCellValue("Questionnaire", cell)
+			names = append(names, v)
+		}
+		lists[dv.Sqref] = names
+	}
+	if got := strings.Join(lists["B4"], ","); got != "service-desk,apps" {
+		t.Errorf("team drop-down %q (all %v)", got, lists)
+	}
+	if got := strings.Join(lists["B3"], ","); got != "agent,manager" {
+		t.Errorf("role drop-down %q (all %v)", got, lists)
+	}
+	// it still carries every question, and reads back with the role
+	data := fill(t, buf.Bytes(), func(f *excelize.File) { set(t, f, "Answers", "E2", 2) })
+	c, probs := capture.Read("agent.xlsx", bytes.NewReader(data), int64(len(data)), nil)
+	if probs.HasErrors() || len(c.Questionnaire.Questions) != 3 || c.Response.Respondent.Role != "agent" || c.Cells["team"] != "Respondent!B4" {
+		t.Errorf("read back: %v, %+v", probs, c)
+	}
+}

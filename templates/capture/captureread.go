@@ -45,6 +45,9 @@ type Capture struct {
 	// Digest is the digest of the questionnaire the workbook was made
 	// from (Questionnaire.Digest() when it carries one).
 	Digest string
+	// Cells name the cells the respondent's fields were read from, by
+	// field ("id", "name", "role", "team", "date"): "Respondent!B4".
+	Cells map[string]string
 }
 
 // Read reads a filled capture workbook (see Write) as the response of one
@@ -98,10 +101,11 @@ func Read(file string, r io.ReaderAt, size int64, want *assess.Questionnaire) (o
 	c.respondent(resp)
 	c.answers(resp)
 	c.probs.Sort()
-	return &Capture{Response: resp, Questionnaire: q, Digest: digest}, c.probs
+	return &Capture{Response: resp, Questionnaire: q, Digest: digest, Cells: c.cells}, c.probs
 }
 
 type captureReader struct {
+	cells map[string]string // respondent field → cell
 	file  string
 	book  *xbook
 	q     *assess.Questionnaire
@@ -316,12 +320,15 @@ func (c *captureReader) respondent(resp *assess.Response) {
 			rowOf[label] = row
 		}
 	}
+	c.cells = map[string]string{}
 	at := func(i int) (*xcell, string) {
 		row := i + 1
 		if r, ok := rowOf[strings.ToLower(captureFields[i])]; ok {
 			row = r
 		}
-		return s.cell(2, row), CaptureRespondent + "!" + ref(2, row)
+		name := CaptureRespondent + "!" + ref(2, row)
+		c.cells[strings.ToLower(captureFields[i])] = name
+		return s.cell(2, row), name
 	}
 	x, idCell := at(0)
 	id, ok := c.text(s, x, "id", nameText)
