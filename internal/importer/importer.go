@@ -242,13 +242,16 @@ func loadAssessment(dir string) (*assess.Assessment, assess.Problems, error) {
 // a folder there; another response file in dir that holds one of the
 // respondents (r07.yml or alice.yaml for respondent r07), even with force.
 func checkExisting(dir string, todo []Response, force bool) (assess.Problems, error) {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("%s is a file; -o takes a folder", dir)
+	}
 	var conflicts assess.Problems
 	for _, r := range todo {
 		st, err := os.Lstat(r.Path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return nil, err
+			return nil, fmt.Errorf("cannot write %s: %v", r.Path, osErr(err))
 		case st.IsDir():
 			conflicts = append(conflicts, assess.Problem{File: r.Path, Message: "is a folder; cannot write the response of " + r.Workbook + " there"})
 		case !force:
@@ -260,7 +263,7 @@ func checkExisting(dir string, todo []Response, force bool) (assess.Problems, er
 		return conflicts, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot read %s: %v", dir, osErr(err))
 	}
 	byID := map[string]Response{}
 	for _, r := range todo {

@@ -239,7 +239,7 @@ func (c *captureReader) text(s *sheetCells, x *xcell, key string, k textKind) (s
 	case x.kind == cellBool:
 		raw = map[bool]string{true: "TRUE", false: "FALSE"}[x.value == "1" || x.value == "true"]
 	case x.kind == cellText:
-		raw = unescapeX(x.value)
+		raw = x.value // unescaped below, once its length is known to be sane
 	default:
 		raw = x.value
 	}
@@ -248,6 +248,9 @@ func (c *captureReader) text(s *sheetCells, x *xcell, key string, k textKind) (s
 	if len(raw) > 7*k.max {
 		c.errorf("%s: %s: longer than %d characters; shorten it", where, key, k.max)
 		return "", false
+	}
+	if x.kind == cellText {
+		raw = unescapeX(raw)
 	}
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")

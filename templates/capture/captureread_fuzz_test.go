@@ -36,13 +36,22 @@ func FuzzReadCapture(f *testing.F) {
 	for cell, v := range map[string]any{"E2": 3, "F2": "na", "E3": "4", "F3": 2.0, "G3": "=1+1", "E4": "high", "F5": 9} {
 		filled.SetCellValue(capture.CaptureAnswers, cell, v)
 	}
+	defer filled.Close()
 	buf, err := filled.WriteToBuffer()
-	filled.Close()
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
 	f.Add(stored(f, buf.Bytes()))
+	// a workbook of an older itilmap, without its questionnaire
+	filled.DeleteSheet(capture.CaptureQuestionnaire)
+	if old, err := filled.WriteToBuffer(); err == nil {
+		f.Add(stored(f, old.Bytes()))
+	}
+	// formula cells with and without computed values, a control character
+	f.Add(stored(f, hostileCapture(f, q, captureHeaderRow+`<row r="2"><c r="A2" t="inlineStr"><is><t>`+q.Questions[0].ID+
+		`</t></is></c><c r="B2"><f>1+1</f></c><c r="C2" t="e"><f>x</f><v>#NAME?</v></c></row>`+
+		`<row r="3"><c r="A3" t="inlineStr"><is><t>`+q.Questions[1].ID+`_x001B_</t></is></c><c r="B3" t="str"><f>"3"</f><v>3</v></c></row>`)))
 	far := captureHeaderRow + `<row r="2"><c r="XFD2"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row>`
 	f.Add(hostileCapture(f, q, far))
 	f.Add([]byte{})

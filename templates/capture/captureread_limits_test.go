@@ -209,3 +209,46 @@ func builtinQ(t testing.TB, id string) *assess.Questionnaire {
 	}
 	return q
 }
+
+// BenchmarkReadCapture reads a filled workbook of the full built-in
+// questionnaire, and the hostile workbook whose one 15 MB shared string
+// fills every Evidence and Note cell (it once took minutes and gigabytes).
+func BenchmarkReadCapture(b *testing.B) {
+	q := builtinQ(b, "itil4-core")
+	var blank bytes.Buffer
+	if err := capture.Write(&blank, q, capture.Options{Generated: generatedAt}); err != nil {
+		b.Fatal(err)
+	}
+	var rows strings.Builder
+	rows.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>Question ID</t></is></c><c r="B1" t="inlineStr"><is><t>Documented</t></is></c>` +
+		`<c r="C1" t="inlineStr"><is><t>Actual</t></is></c><c r="D1" t="inlineStr"><is><t>Evidence</t></is></c><c r="E1" t="inlineStr"><is><t>Note</t></is></c></row>`)
+	huge0 := strings.Count(string(zipPart(b, blank.Bytes(), "xl/sharedStrings.xml")), "<si>")
+	var filled strings.Builder
+	filled.WriteString(rows.String())
+	for i, qu := range q.Questions {
+		r := i + 2
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d"><v>3</v></c>`+
+			`<c r="D%d" t="s"><v>%d</v></c><c r="E%d" t="s"><v>%d</v></c></row>`, r, r, qu.ID, r, r, huge0, r, huge0)
+		fmt.Fprintf(&filled, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c><c r="B%d"><v>3</v></c><c r="C%d"><v>2</v></c>`+
+			`<c r="E%d" t="inlineStr"><is><t>Weekend shifts skip this step.</t></is></c></row>`, r, r, qu.ID, r, r, r)
+	}
+	for _, bb := range []struct {
+		name string
+		data []byte
+	}{
+		{"filled", patchParts(b, blank.Bytes(), map[string]func(string) string{"xl/worksheets/sheet2.xml": replaceSheetData(filled.String())})},
+		{"huge-shared-string", patchParts(b, blank.Bytes(), map[string]func(string) string{
+			"xl/sharedStrings.xml": func(s string) string {
+				return strings.Replace(s, "</sst>", "<si><t>"+strings.Repeat("x", 15<<20)+"</t></si></sst>", 1)
+			},
+			"xl/worksheets/sheet2.xml": replaceSheetData(rows.String()),
+		})},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				capture.Read("capture.xlsx", bytes.NewReader(bb.data), int64(len(bb.data)), nil)
+			}
+		})
+	}
+}
