@@ -178,6 +178,12 @@ func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnai
 		"e.g. service-desk: scores can be compared by team.",
 		"The day you answer, as YYYY-MM-DD.",
 	}
+	if len(opts.Roles) > 0 {
+		hints[2] = "Choose your role from the list: scores can be compared by role."
+	}
+	if len(opts.Teams) > 0 {
+		hints[3] = "Choose your team from the list: scores can be compared by team."
+	}
 	for i, label := range captureFields {
 		style := st.inputText
 		if label == "Date" {
