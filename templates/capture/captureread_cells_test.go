@@ -129,3 +129,22 @@ func TestCaptureCarriedQuestionnaire(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A questionnaire whose texts look like _xHHHH_ escapes is carried as it
+// is: the workbook reads back to the same digest.
+func TestCaptureCarriesEscapeLookalikes(t *testing.T) {
+	src := strings.Replace(tinyQuestionnaire, "No change reaches production", "No _x0041_ change reaches production", 1)
+	src = strings.Replace(src, "name: Service desk", "name: Desk _x005F_x0042_", 1)
+	q, probs := assess.ParseQuestionnaire("tiny.yaml", []byte(src))
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	data := capturedWorkbook(t, q)
+	c, probs := capture.Read("capture.xlsx", strings.NewReader(string(data)), int64(len(data)), nil)
+	if probs.HasErrors() {
+		t.Fatal(messages(probs))
+	}
+	if c.Questionnaire.Question("CH-PR-1").Text != q.Question("CH-PR-1").Text || c.Questionnaire.Practice("desk").Name != "Desk _x005F_x0042_" {
+		t.Errorf("carried %q, %q", c.Questionnaire.Question("CH-PR-1").Text, c.Questionnaire.Practice("desk").Name)
+	}
+}
