@@ -44,7 +44,6 @@ type xcell struct {
 type xbook struct {
 	zip      map[string]*zip.File // by lower-cased name
 	sheets   map[string]string    // sheet name → part name
-	hidden   map[string]bool
 	strings  []string
 	date1904 bool
 }
@@ -74,8 +73,9 @@ func (b *xbook) part(name string) ([]byte, error) {
 	return data, nil
 }
 
-// decoder is an XML decoder that does not resolve namespaces (strict and
-// transitional workbooks name their elements alike) and refuses DTDs.
+// decoder is a strict XML decoder: it expands no entity beyond XML's own
+// (an unknown one is an error) and fetches nothing. Elements are matched
+// by local name, so strict and transitional workbooks read alike.
 func decoder(data []byte) *xml.Decoder {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
@@ -105,7 +105,7 @@ func relAttr(e xml.StartElement) string {
 // openBook reads the workbook's sheet list, its relationships and its
 // shared strings.
 func openBook(zr *zip.Reader) (*xbook, error) {
-	b := &xbook{zip: map[string]*zip.File{}, sheets: map[string]string{}, hidden: map[string]bool{}}
+	b := &xbook{zip: map[string]*zip.File{}, sheets: map[string]string{}}
 	for _, zf := range zr.File {
 		b.zip[strings.ToLower(zf.Name)] = zf
 	}
@@ -169,7 +169,6 @@ func openBook(zr *zip.Reader) (*xbook, error) {
 			if _, dup := b.sheets[name]; !dup {
 				b.sheets[name] = target
 			}
-			b.hidden[name] = attr(e, "state") != "" && attr(e, "state") != "visible"
 		}
 	}
 	ss, err := b.part(sharedStrings)
