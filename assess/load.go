@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/itilmap/itilmap/questionnaires"
 	"go.yaml.in/yaml/v3"
@@ -197,10 +198,18 @@ func loadResponses(src Source, a *Assessment) Problems {
 	perFile := make([]Problems, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int)
+	var panicked atomic.Value // the first panic of a worker, raised again below
 	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, workerPanic{r})
+					for range next { // let the sender finish
+					}
+				}
+			}()
 			for i := range next {
 				data, p := ReadFile(src, names[i])
 				if p != nil {
@@ -216,6 +225,11 @@ func loadResponses(src Source, a *Assessment) Problems {
 	}
 	close(next)
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		// a bug: raised in the caller's goroutine, where the command
+		// recovers it, instead of ending the process from a worker's
+		panic(p.(workerPanic).value)
+	}
 
 	var probs Problems
 	byID := map[string]string{}
@@ -243,6 +257,9 @@ func loadResponses(src Source, a *Assessment) Problems {
 	}
 	return probs
 }
+
+// workerPanic holds a recovered panic value (atomic.Value needs one type).
+type workerPanic struct{ value any }
 
 // responseWarnings notes what a response leaves out: a team, and questions
 // in scope that it does not answer (listed once per respondent).

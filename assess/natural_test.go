@@ -63,3 +63,11 @@ func TestNaturalCompareIsAnOrder(t *testing.T) {
 		}
 	}
 }
+
+// A file named with an escape sequence reaches no terminal raw.
+func TestProblemEscapesControls(t *testing.T) {
+	p := Problem{File: "responses/r\x1b[2J.yaml", Line: 1, Message: "bad \x07 value"}
+	if got, want := p.String(), `responses/r\x1b[2J.yaml:1:1: bad \a value`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -3,7 +3,9 @@ package assess
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -27,13 +29,15 @@ type Problem struct {
 
 // String renders the problem as file:line:column: message, the form editors and
 // terminals recognise; a problem of no file in particular as
-// "itilmap: message". Warnings carry a "warning: " prefix.
+// "itilmap: message". Warnings carry a "warning: " prefix. A control
+// character in the file's name or the message (a file named with an escape
+// sequence) is written escaped, never raw to a terminal.
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.File == "" {
 		b.WriteString("itilmap: ") // about no file in particular
 	} else {
-		b.WriteString(p.File)
+		b.WriteString(escapeControls(p.File))
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Column, 1))
 		}
@@ -42,7 +46,25 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(escapeControls(p.Message))
+	return b.String()
+}
+
+// escapeControls writes each control character of s as a Go escape
+// (\x1b, \n), and leaves the rest as it is.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 

@@ -25,6 +25,10 @@ func TestSettingsPathsAndDates(t *testing.T) {
 		{"plan.start after 9000", "scoring:", "plan: {start: 9001-01-01}\nscoring:",
 			[]string{`a/assessment.yaml:9:15: plan.start: 9001-01-01: the year is outside 1900..9000`}},
 		{"plan.start in 9000", "scoring:", "plan: {start: 9000-12-01}\nscoring:", nil},
+		{"plan.months beyond 60", "scoring:", "plan: {months: {stabilize: 61}}\nscoring:",
+			[]string{`a/assessment.yaml:9:28: plan.months.stabilize: 61 is outside 1..60`}},
+		{"plan.capacity of 0", "scoring:", "plan: {capacity: 0}\nscoring:",
+			[]string{`a/assessment.yaml:9:18: plan.capacity: 0 is outside 1..1000`}},
 		{"date before 1900", "date: 2026-11-02", "date: 1899-12-31",
 			[]string{`a/assessment.yaml:4:7: date: 1899-12-31: the year is outside 1900..9000`}},
 	}

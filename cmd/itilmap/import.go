@@ -72,7 +72,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			return err
 		}
 	}
-	res, err := importer.Run(importer.Options{Files: opts.Files, Out: opts.OutDir, Force: opts.Force, Questionnaire: q})
+	res, err := importer.Plan(importer.Options{Files: opts.Files, Out: opts.OutDir, Force: opts.Force, Questionnaire: q})
 	if res != nil {
 		printWarnings(opts.IO.Err, res.Warnings)
 	}
@@ -85,16 +85,36 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 		for _, p := range conflict.Problems {
 			fmt.Fprintln(opts.IO.Err, p)
 		}
-		return outputError(err)
+		return outputError(fmt.Errorf("%s; nothing was written", err))
 	case errors.As(err, new(assess.Problems)):
 		return err
 	case err != nil:
 		return outputError(err)
 	}
+	if len(res.Responses) == 0 {
+		return nil
+	}
+	if err := prepareOutDir(res.Dir); err != nil {
+		return outputError(err)
+	}
+	// all or none; without --force each is created only where no file is,
+	// so a response another import makes meanwhile is never overwritten
+	files := make([]outFile, len(res.Responses))
+	for i, r := range res.Responses {
+		files[i] = outFile{r.Path, r.Data}
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, files); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
+		return outputError(fmt.Errorf("%v; nothing was written", err))
+	}
 	for _, r := range res.Responses {
 		n := len(r.Response.Answers)
 		verb := "wrote"
-		if r.Replaced {
+		if r.Replaces {
 			verb = "replaced"
 		}
 		fmt.Fprintf(opts.IO.Err, "%s %s: respondent %s, %s from %s\n", verb, r.Path, r.Response.Respondent.ID,

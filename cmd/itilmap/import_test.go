@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -119,6 +122,41 @@ func TestImportNotesReachTheReport(t *testing.T) {
 	for _, s := range texts {
 		if !slices.Contains(got, s) || !slices.Contains(got, s+" (evidence)") {
 			t.Errorf("the report's Answers sheet does not hold %q as typed", s)
+		}
+	}
+}
+
+// Two imports of one respondent at once: exactly one writes the response,
+// whole; the other is refused (exit 3), and nothing else is left behind.
+func TestConcurrentImports(t *testing.T) {
+	dir, blank := importFixture(t)
+	a := filled(t, blank, dir, "a.xlsx", map[string]string{"Respondent!B1": "r07", "Answers!H2": "from a"})
+	b := filled(t, blank, dir, "b.xlsx", map[string]string{"Respondent!B1": "r07", "Answers!H2": "from b"})
+	for round := range 20 {
+		out := filepath.Join(dir, "out", strconv.Itoa(round))
+		codes := make([]int, 2)
+		var wg sync.WaitGroup
+		for i, wb := range []string{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				codes[i] = run([]string{"import", wb, "-o", out}, strings.NewReader(""), io.Discard, io.Discard)
+			}()
+		}
+		wg.Wait()
+		slices.Sort(codes)
+		if codes[0] != exitOK || codes[1] != exitOutput {
+			t.Fatalf("round %d: exit codes %v, want one 0 and one 3", round, codes)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "r07.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(data), `note: "from `); n != 1 {
+			t.Fatalf("round %d: the response is not one workbook's, whole:\n%s", round, data)
+		}
+		if left, _ := os.ReadDir(out); len(left) != 1 {
+			t.Fatalf("round %d: %d files left behind, want the response only", round, len(left))
 		}
 	}
 }

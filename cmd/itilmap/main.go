@@ -50,7 +50,11 @@ func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	}
 	var probs assess.Problems
 	var ee *exitError
+	var sig errInterrupted
 	switch {
+	case errors.As(err, &sig):
+		fmt.Fprintf(stderr, "itilmap: %v\n", sig)
+		return sig.exitCode()
 	case errors.As(err, &probs):
 		errs := probs.Errors()
 		for _, p := range errs {

@@ -22,7 +22,7 @@ func TestImportFIFO(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		_, err := Run(Options{Files: []string{fifo}, Out: filepath.Join(dir, "out")})
+		_, err := Plan(Options{Files: []string{fifo}, Out: filepath.Join(dir, "out")})
 		done <- err
 	}()
 	select {

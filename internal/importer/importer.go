@@ -1,7 +1,8 @@
 // Package importer turns filled capture workbooks into response files:
 // it decides where they go (an assessment's responses folder, or any
-// other folder), reads every workbook, refuses what would overwrite or
-// duplicate a response, and writes all the responses or none.
+// other folder), reads every workbook, and refuses what would overwrite or
+// duplicate a response. It writes nothing: the command writes the files it
+// returns as one set, all or none, each created only if its name is free.
 package importer
 
 import (
@@ -27,17 +28,18 @@ type Options struct {
 	Questionnaire *assess.Questionnaire
 }
 
-// Response is one response to write, or written.
+// Response is one response to write.
 type Response struct {
 	Workbook string           // the workbook it was read from
 	Path     string           // the response file
 	Response *assess.Response // what it holds
-	Replaced bool             // an existing file was overwritten (--force)
+	Data     []byte           // the response file's content
+	Replaces bool             // a file is there already (--force)
 }
 
-// Result is what an import did.
+// Result is what an import is to write.
 type Result struct {
-	Dir        string // the folder the responses went to
+	Dir        string // the folder the responses go to
 	Assessment string // the assessment.yaml whose responses folder Dir is, or ""
 	Responses  []Response
 	Warnings   assess.Problems
@@ -50,19 +52,21 @@ type TargetError struct{ Msg string }
 func (e *TargetError) Error() string { return e.Msg }
 
 // ConflictError lists the responses that exist already (or whose
-// respondent another file holds): nothing was written.
+// respondent another file holds).
 type ConflictError struct{ Problems assess.Problems }
 
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%d %s already; nothing was written", len(e.Problems),
+	return fmt.Sprintf("%d %s already", len(e.Problems),
 		map[bool]string{true: "response exists", false: "responses exist"}[len(e.Problems) == 1])
 }
 
-// Run imports the workbooks. The errors it returns are assess.Problems
-// (invalid workbooks or assessment: nothing written), *TargetError,
-// *ConflictError, or another error when the files could not be written
-// (then nothing of this run is left behind).
-func Run(opts Options) (*Result, error) {
+// Plan reads and checks the workbooks and returns the responses to write.
+// The errors it returns are assess.Problems (invalid workbooks or
+// assessment), *TargetError, *ConflictError, or another error when the
+// folder cannot be read. Between Plan and the writing another run may
+// create one of the files: write them only where no file is (link(2) or
+// O_EXCL) unless opts.Force.
+func Plan(opts Options) (*Result, error) {
 	res := &Result{}
 	dest, err := destination(opts.Out)
 	if err != nil {
@@ -143,19 +147,10 @@ func Run(opts Options) (*Result, error) {
 		conflicts.Sort()
 		return res, &ConflictError{Problems: conflicts}
 	}
-	if len(todo) == 0 {
-		return res, nil
-	}
-	files := make([]pending, len(todo))
-	for i, r := range todo {
-		files[i] = pending{path: r.Path, data: assess.ResponseYAML(r.Response, first.Questionnaire)}
-	}
-	replaced, err := writeAll(dest.dir, files, opts.Force)
-	if err != nil {
-		return res, err
-	}
 	for i := range todo {
-		todo[i].Replaced = replaced[i]
+		todo[i].Data = assess.ResponseYAML(todo[i].Response, first.Questionnaire)
+		_, err := os.Lstat(todo[i].Path)
+		todo[i].Replaces = err == nil
 	}
 	res.Responses = todo
 	return res, nil
@@ -251,7 +246,7 @@ func checkExisting(dir string, todo []Response, force bool) (assess.Problems, er
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return nil, fmt.Errorf("cannot write %s: %v", r.Path, osErr(err))
+			return nil, fmt.Errorf("cannot write %s: %v", r.Path, describe(err))
 		case st.IsDir():
 			conflicts = append(conflicts, assess.Problem{File: r.Path, Message: "is a folder; cannot write the response of " + r.Workbook + " there"})
 		case !force:
@@ -263,7 +258,7 @@ func checkExisting(dir string, todo []Response, force bool) (assess.Problems, er
 		return conflicts, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", dir, osErr(err))
+		return nil, fmt.Errorf("cannot read %s: %v", dir, describe(err))
 	}
 	byID := map[string]Response{}
 	for _, r := range todo {

@@ -180,7 +180,7 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 		dated := !ph.Start.IsZero() && !ph.End.IsZero() && !ph.End.Before(ph.Start.Time)
 		// the phase row: its name and dates, and the bar
 		d.font("B", 10)
-		title := d.lines(fmt.Sprintf("%d  %s", k+1, pdfPhaseTitle(ph.ID)), labelW)
+		title := d.clamp(d.lines(fmt.Sprintf("%d  %s", k+1, pdfPhaseTitle(ph.ID)), labelW), 3, labelW)
 		dates := "dates not set"
 		if dated {
 			dates = ph.Start.String() + " → " + ph.End.String()
@@ -221,7 +221,7 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 		}
 		for _, ini := range ph.Initiatives {
 			d.font("", 8.5)
-			ls := d.lines(ini.ID+"  "+format.Dash(ini.PracticeName), labelW-4)
+			ls := d.clamp(d.lines(ini.ID+"  "+format.Dash(ini.PracticeName), labelW-4), 4, labelW-4)
 			h := float64(len(ls))*pdfLineH(8.5) + 2
 			y := row(h)
 			d.textColor(pdfInk)
