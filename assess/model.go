@@ -269,6 +269,8 @@ type Assessment struct {
 	Questionnaire *Questionnaire
 	Responses     []*Response
 	PainPoints    []*PainPoint
+
+	organizationPos Pos // where organization: was read, for PlaceholderOrganization
 }
 
 // Target returns the target capability level of practice id.

@@ -74,6 +74,10 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 			a.ID, _ = r.id(key, v)
 		case "organization":
 			a.Organization, _ = r.str(key, v)
+			a.organizationPos = Pos{v.Line, v.Column}
+			if p := a.PlaceholderOrganization(); p != nil {
+				*r.probs = append(*r.probs, *p)
+			}
 		case "date":
 			a.Date, _ = r.date(key, v)
 		case "questionnaire":

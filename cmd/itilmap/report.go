@@ -22,6 +22,7 @@ type reportOptions struct {
 	OutDir string
 	XLSX   bool
 	PDF    bool
+	Force  bool // write a report for a placeholder organisation
 	Now    func() time.Time
 }
 
@@ -52,6 +53,7 @@ byte-identical files.`,
 	c.Flags().StringVarP(&opts.OutDir, "output", "o", ".", "folder to write the reports into (created if missing)")
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
+	c.Flags().BoolVar(&opts.Force, "force", false, "write the report even though the organisation is still init's placeholder")
 	return c
 }
 
@@ -65,6 +67,11 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	a := res.Assessment
+	if p := a.PlaceholderOrganization(); p != nil && !opts.Force {
+		p.Severity = assess.Error
+		p.Message = fmt.Sprintf("organization: %q is the placeholder of init; write the organisation's name before writing a report for it (or give --force)", a.Organization)
+		return assess.Problems{*p}
+	}
 	rep := &templates.Report{Result: res, Generated: generated}
 	both := !opts.XLSX && !opts.PDF
 	type output struct {
