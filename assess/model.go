@@ -184,6 +184,7 @@ type MetricGoal struct {
 	Target   *float64 // absolute target, or nil
 	Change   *Change  // relative target, or nil
 	By       Date
+	ByPos    Pos // where by: was read
 }
 
 // PainPoint is a business problem the assessment should help fix.

@@ -89,10 +89,20 @@ type BacklogItem struct {
 
 // ReadinessCheck is one item of the readiness checklist.
 type ReadinessCheck struct {
-	Item   string `json:"item" yaml:"item"`
-	OK     bool   `json:"ok" yaml:"ok"`
+	Item string `json:"item" yaml:"item"`
+	OK   bool   `json:"ok" yaml:"ok"`
+	// Status tells "unknown" (left empty in assessment.yaml) from "no";
+	// "yes" when OK.
+	Status string `json:"status" yaml:"status"`
 	Advice string `json:"advice" yaml:"advice"`
 }
+
+// Readiness statuses.
+const (
+	Ready        = "yes"
+	NotReady     = "no"
+	ReadyUnknown = "unknown"
+)
 
 // PlanOptions override the assessment's plan settings (zero: keep them).
 type PlanOptions struct {
@@ -588,7 +598,13 @@ var readinessAdvice = map[string]string{
 func (p *planner) readiness() {
 	p.plan.Readiness = []ReadinessCheck{}
 	for _, it := range p.a.Readiness {
-		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK}
+		rc := ReadinessCheck{Item: it.Item, OK: it.Known && it.OK, Status: NotReady}
+		switch {
+		case rc.OK:
+			rc.Status = Ready
+		case !it.Known:
+			rc.Status = ReadyUnknown
+		}
 		switch {
 		case it.Name != "":
 			rc.Advice = it.Name
