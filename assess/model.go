@@ -247,6 +247,9 @@ const (
 type ScoringSettings struct {
 	Consensus          string  // Mean, Median or Lowest
 	DisagreementSpread float64 // default 3
+	// MinGroup is the fewest respondents a team or role needs to be shown
+	// on its own (default 3; 0 counts as the default).
+	MinGroup int
 }
 
 // Assessment is an assessment folder, loaded and checked: its settings, the

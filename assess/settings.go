@@ -9,7 +9,7 @@ var (
 		"owners", "plan", "readiness", "scoring", "responses", "painpoints"}
 	ownerFields   = []string{"owner", "process_manager", "approver", "stakeholder"}
 	planFields    = []string{"start", "capacity", "months"}
-	scoringFields = []string{"consensus", "disagreement_spread"}
+	scoringFields = []string{"consensus", "disagreement_spread", "min_group"}
 )
 
 // Defaults of assessment.yaml.
@@ -17,6 +17,7 @@ const (
 	DefaultTarget        = 3
 	DefaultCapacity      = 3
 	DefaultSpread        = 3.0
+	DefaultMinGroup      = 3
 	DefaultResponsesDir  = "responses"
 	DefaultPainPointFile = "painpoints.yaml"
 )
@@ -53,7 +54,7 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 		Targets:        map[string]int{},
 		Owners:         map[string]Owners{},
 		Plan:           PlanSettings{Capacity: DefaultCapacity, Months: map[string]int{}},
-		Scoring:        ScoringSettings{Consensus: Mean, DisagreementSpread: DefaultSpread},
+		Scoring:        ScoringSettings{Consensus: Mean, DisagreementSpread: DefaultSpread, MinGroup: DefaultMinGroup},
 		ResponsesDir:   DefaultResponsesDir,
 		PainPointsFile: DefaultPainPointFile,
 	}
@@ -238,6 +239,10 @@ func (r *reader) scoring(v *yaml.Node, s *ScoringSettings) {
 		case "disagreement_spread":
 			if f, ok := r.positive("scoring.disagreement_spread", n); ok {
 				s.DisagreementSpread = f
+			}
+		case "min_group":
+			if m, ok := r.intRange("scoring.min_group", n, 1, MaxResponses); ok {
+				s.MinGroup = m
 			}
 		}
 	})

@@ -557,6 +557,18 @@ func TestPlanFixType(t *testing.T) {
 			t.Errorf("%s has no initiative", id)
 		}
 	}
+
+	// The team spread counts shown teams only: with scoring.min_group 2 both
+	// teams of one are withheld, spread has no team spread, and its fix is
+	// lightweight (actual (3.5 + 3)/2 = 3.25, no pain point).
+	f.settings += "\nscoring: {min_group: 2}"
+	x = f.run(t, roadmap.PlanOptions{})
+	if s := x.r.Practice("spread").TeamSpread; s.Valid {
+		t.Errorf("team spread over withheld teams = %v, want none", s.Value)
+	}
+	if ini := initiative(t, x.plan, assess.Optimize, "spread"); ini.Fix != roadmap.Lightweight {
+		t.Errorf("spread with its teams withheld: fix %s, want lightweight", ini.Fix)
+	}
 }
 
 // SPEC 7: stabilize starts on plan.start (default: the first day of the
