@@ -3,6 +3,7 @@ package roadmap
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/itilmap/itilmap/assess"
 )
@@ -17,6 +18,11 @@ type Comparison struct {
 	Practices   []PracticeTrend      `json:"practices" yaml:"practices"`
 	Questions   []QuestionChange     `json:"questions" yaml:"questions"`
 	Metrics     []MetricProgress     `json:"metrics" yaml:"metrics"`
+	// Improved and Regressed list the ids of the questions that improved
+	// (regressed), the largest move of actual consensus first, then by id:
+	// the order of "the questions that improved or regressed most".
+	Improved  []string `json:"improved" yaml:"improved"`
+	Regressed []string `json:"regressed" yaml:"regressed"`
 	// SharedQuestions is the share (0..1) of the baseline's in-scope
 	// questions that every later assessment scores too: the questions the
 	// comparison can compare. 1 when nothing is missing.
@@ -186,6 +192,7 @@ func Compare(assessments []*assess.Assessment, results []*assess.Result) *Compar
 	c := &Comparison{
 		Assessments: []ComparedAssessment{}, Overall: []OverallPoint{}, Dimensions: []DimensionTrend{},
 		Practices: []PracticeTrend{}, Questions: []QuestionChange{}, Metrics: []MetricProgress{},
+		Improved: []string{}, Regressed: []string{},
 		SharedQuestions: 1, Warnings: []string{},
 	}
 	if n == 0 {
@@ -205,6 +212,7 @@ func Compare(assessments []*assess.Assessment, results []*assess.Result) *Compar
 	c.Practices = comparePractices(rs)
 	c.Dimensions = compareDimensions(rs)
 	c.Questions = compareQuestions(rs)
+	c.Improved, c.Regressed = mostChanged(c.Questions, Improved), mostChanged(c.Questions, Regressed)
 	c.BaselineQuestions = len(first.Questions)
 	if len(first.Questions) > 0 {
 		c.SharedQuestions = float64(len(c.Questions)) / float64(len(first.Questions))
@@ -325,6 +333,48 @@ next:
 		qc.DeltaActual = q1.Actual.Sub(q0.Actual)
 		qc.Change = questionChange(qc.DeltaActual)
 		out = append(out, qc)
+	}
+	return out
+}
+
+// mostChanged returns the ids of the questions whose change is change, the
+// largest move first, then by id.
+func mostChanged(qs []QuestionChange, change string) []string {
+	var sel []QuestionChange
+	for _, q := range qs {
+		if q.Change != nil && *q.Change == change {
+			sel = append(sel, q)
+		}
+	}
+	sort.SliceStable(sel, func(i, j int) bool {
+		a, b := math.Abs(sel[i].DeltaActual.Value), math.Abs(sel[j].DeltaActual.Value)
+		if a != b {
+			return a > b
+		}
+		return sel[i].ID < sel[j].ID
+	})
+	out := make([]string, len(sel))
+	for i, q := range sel {
+		out[i] = q.ID
+	}
+	return out
+}
+
+// MostChanged returns the questions that improved (change Improved) or
+// regressed (Regressed), in the order of Improved or Regressed.
+func (c *Comparison) MostChanged(change string) []QuestionChange {
+	ids := c.Improved
+	if change == Regressed {
+		ids = c.Regressed
+	}
+	out := make([]QuestionChange, 0, len(ids))
+	for _, id := range ids {
+		for _, q := range c.Questions {
+			if q.ID == id {
+				out = append(out, q)
+				break
+			}
+		}
 	}
 	return out
 }

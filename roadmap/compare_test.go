@@ -482,7 +482,7 @@ func TestCompareEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"assessments":[],"overall":[],"dimensions":[],"practices":[],"questions":[],"metrics":[],"shared_questions":1,"warnings":[]}`
+	want := `{"assessments":[],"overall":[],"dimensions":[],"practices":[],"questions":[],"metrics":[],"improved":[],"regressed":[],"shared_questions":1,"warnings":[]}`
 	if string(data) != want {
 		t.Errorf("Compare(nil, nil) = %s, want %s", data, want)
 	}

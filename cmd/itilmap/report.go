@@ -23,7 +23,9 @@ type reportOptions struct {
 	XLSX   bool
 	PDF    bool
 	Force  bool // write a report for a placeholder organisation
-	Now    func() time.Time
+	// Baseline is an earlier assessment folder: the reports add progress since it.
+	Baseline string
+	Now      func() time.Time
 }
 
 func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
@@ -39,7 +41,7 @@ report.pdf (a short report for leadership). Both are written when neither
 Each file is written to a temporary name and renamed, so a failed run leaves no
 half-written report. With SOURCE_DATE_EPOCH set, the same inputs give
 byte-identical files.`,
-		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf",
+		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf\n  itilmap report acme-2027q2 --baseline acme-2026q4 -o report",
 		Args:    func(c *cobra.Command, args []string) error { return opts.Input.args(c, args) },
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO = streams(c)
@@ -54,6 +56,7 @@ byte-identical files.`,
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
 	c.Flags().BoolVar(&opts.Force, "force", false, "write the report even though the organisation is still init's placeholder")
+	c.Flags().StringVar(&opts.Baseline, "baseline", "", "an earlier assessment folder: add progress since it (a Progress sheet and section)")
 	return c
 }
 
@@ -62,7 +65,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, "")
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, opts.Baseline)
 	if err != nil {
 		return err
 	}
@@ -89,6 +92,11 @@ func reportRun(opts *reportOptions) error {
 		return outputError(err)
 	}
 	inputs := inputFiles(a, opts.Input.Example)
+	if b := res.BaselineAssessment; b != nil {
+		for f := range inputFiles(b, false) {
+			inputs[f] = true
+		}
+	}
 	// render everything before writing anything
 	data := make([]bytes.Buffer, len(outs))
 	for i, o := range outs {
