@@ -80,7 +80,9 @@ type checker struct {
 	errs []string
 }
 
-func (c *checker) errorf(format string, args ...any) { c.errs = append(c.errs, fmt.Sprintf(format, args...)) }
+func (c *checker) errorf(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Sprintf(format, args...))
+}
 
 func (c *checker) raw(sheet string, col, row int) (excelize.CellType, string) {
 	ref, _ := excelize.CoordinatesToCellName(col, row)
