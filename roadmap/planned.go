@@ -17,11 +17,11 @@ import (
 func MarkPlanned(a *assess.Assessment, outcomes []Outcome, rm *Roadmap) {
 	for i := range outcomes {
 		o := &outcomes[i]
-		o.Planned, o.PlanNote = planNote(a, *o, rm)
+		o.Planned, o.PlanNote, o.PlannedBy = planNote(a, *o, rm)
 	}
 }
 
-func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string) {
+func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string, assess.Date) {
 	var inScope, outside []string
 	for _, p := range o.Practices {
 		if a.InScope(p) {
@@ -31,7 +31,7 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string) {
 		}
 	}
 	if len(inScope) == 0 {
-		return false, fmt.Sprintf("Not in this plan: none of its practices (%s) is in the assessment's scope.", strings.Join(o.Practices, ", "))
+		return false, fmt.Sprintf("Not in this plan: none of its practices (%s) is in the assessment's scope.", strings.Join(o.Practices, ", ")), assess.Date{}
 	}
 	var ids []string
 	var last *Phase
@@ -54,11 +54,11 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string) {
 	}
 	if len(ids) == 0 {
 		if len(waits) > 0 {
-			return false, fmt.Sprintf("Not in this plan: %s in the backlog: %s.", pluralWord(len(waits), "its practice waits", "its practices wait"), strings.Join(waits, ", "))
+			return false, fmt.Sprintf("Not in this plan: %s in the backlog: %s.", pluralWord(len(waits), "its practice waits", "its practices wait"), strings.Join(waits, ", ")), assess.Date{}
 		}
 		return false, fmt.Sprintf("Nothing to improve in this plan: %s already %s %s.",
 			strings.Join(inScope, ", "), pluralWord(len(inScope), "meets its target", "meet their targets"),
-			"with no control gap of 1.0 or more")
+			"with no control gap of 1.0 or more"), assess.Date{}
 	}
 	var notes []string
 	if !o.By.IsZero() && last.End.After(o.By.Time) {
@@ -71,7 +71,7 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string) {
 	if len(outside) > 0 {
 		notes = append(notes, fmt.Sprintf("Outside the scope, so not planned: %s.", strings.Join(outside, ", ")))
 	}
-	return true, strings.Join(notes, " ")
+	return true, strings.Join(notes, " "), last.End
 }
 
 func pluralWord(n int, one, many string) string {

@@ -38,38 +38,44 @@ func TestMarkPlanned(t *testing.T) {
 	wantPhases(t, x.plan, []string{"a"}, []string{"a"}, nil)
 	want := map[string]struct {
 		planned bool
+		by      string // the end of standardize, where a's last initiative is
 		note    string
 	}{
-		"pa":  {true, ""},
-		"pl":  {true, "Late: its last initiative, T1, ends on 2027-08-31 (standardize), after its due date 2027-05-31."},
-		"pb":  {false, "Not in this plan: its practice waits in the backlog: b from stabilize (capacity: stabilize already holds 1 practice)."},
-		"pc":  {false, "Nothing to improve in this plan: c already meets its target with no control gap of 1.0 or more."},
-		"pd":  {false, "Not in this plan: none of its practices (d) is in the assessment's scope."},
-		"pad": {true, "Outside the scope, so not planned: d."},
-		"pab": {true, "Partly planned; still in the backlog: b from stabilize (capacity: stabilize already holds 1 practice)."},
+		"pa":  {true, "2027-08-31", ""},
+		"pl":  {true, "2027-08-31", "Late: its last initiative, T1, ends on 2027-08-31 (standardize), after its due date 2027-05-31."},
+		"pb":  {false, "", "Not in this plan: its practice waits in the backlog: b from stabilize (capacity: stabilize already holds 1 practice)."},
+		"pc":  {false, "", "Nothing to improve in this plan: c already meets its target with no control gap of 1.0 or more."},
+		"pd":  {false, "", "Not in this plan: none of its practices (d) is in the assessment's scope."},
+		"pad": {true, "2027-08-31", "Outside the scope, so not planned: d."},
+		"pab": {true, "2027-08-31", "Partly planned; still in the backlog: b from stabilize (capacity: stabilize already holds 1 practice)."},
 	}
 	if len(x.outcomes) != len(want) {
 		t.Fatalf("%d outcomes, want %d", len(x.outcomes), len(want))
 	}
 	for _, o := range x.outcomes {
 		w := want[o.ID]
-		if o.Planned != w.planned || o.PlanNote != w.note {
-			t.Errorf("%s: planned %v, note %q\nwant planned %v, note %q", o.ID, o.Planned, o.PlanNote, w.planned, w.note)
+		if o.Planned != w.planned || o.PlanNote != w.note || o.PlannedBy.String() != w.by {
+			t.Errorf("%s: planned %v by %q, note %q\nwant planned %v by %q, note %q", o.ID, o.Planned, o.PlannedBy, o.PlanNote, w.planned, w.by, w.note)
 		}
 	}
 	// in the JSON, and computed by the one pipeline
 	var doc struct {
 		Outcomes []struct {
-			ID       string  `json:"id"`
-			Planned  *bool   `json:"planned"`
-			PlanNote *string `json:"plan_note"`
+			ID        string  `json:"id"`
+			Planned   *bool   `json:"planned"`
+			PlanNote  *string `json:"plan_note"`
+			PlannedBy *string `json:"planned_by"`
 		} `json:"outcomes"`
 	}
 	if err := json.Unmarshal([]byte(toJSON(t, roadmap.OutcomeList{Outcomes: x.outcomes})), &doc); err != nil {
 		t.Fatal(err)
 	}
 	for _, o := range doc.Outcomes {
-		if o.Planned == nil || o.PlanNote == nil || *o.Planned != want[o.ID].planned || *o.PlanNote != want[o.ID].note {
+		by := ""
+		if o.PlannedBy != nil {
+			by = *o.PlannedBy
+		}
+		if o.Planned == nil || o.PlanNote == nil || *o.Planned != want[o.ID].planned || *o.PlanNote != want[o.ID].note || by != want[o.ID].by {
 			t.Errorf("JSON outcome %s: planned %v, plan_note %v", o.ID, o.Planned, o.PlanNote)
 		}
 	}

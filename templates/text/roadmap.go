@@ -22,7 +22,7 @@ func OutcomeTables(outcomes []roadmap.Outcome) []Table {
 	var needs, notes []string
 	for _, o := range outcomes {
 		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Rank), o.Title, strconv.FormatFloat(o.Priority, 'f', 2, 64),
-			o.Statement, strings.Join(o.Practices, ", "), format.Dash(o.Owner), yesNo(o.Planned)})
+			o.Statement, strings.Join(o.Practices, ", "), format.Dash(o.Owner), planned(o)})
 		if o.NeedsBaseline {
 			needs = append(needs, o.ID+": "+o.Title)
 		}
@@ -39,11 +39,13 @@ func OutcomeTables(outcomes []roadmap.Outcome) []Table {
 	return []Table{t}
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
+// planned says whether and when the plan delivers an outcome: "by
+// 2027-10-03", or "no".
+func planned(o roadmap.Outcome) string {
+	if !o.Planned {
+		return "no"
 	}
-	return "no"
+	return "by " + o.PlannedBy.String()
 }
 
 // planOutcomes lays out whether the plan delivers each outcome.
@@ -55,7 +57,7 @@ func planOutcomes(outcomes []roadmap.Outcome) Table {
 		Empty:  "No pain points, so no outcomes to deliver.",
 	}
 	for _, o := range outcomes {
-		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Rank), o.ID, yesNo(o.Planned), format.Dash(o.PlanNote)})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Rank), o.ID, planned(o), format.Dash(o.PlanNote)})
 	}
 	return t
 }

@@ -323,7 +323,7 @@ func checkWorkbook(f *excelize.File, r *templates.Report) []string {
 
 	// Outcomes, ranked, with whether the plan delivers them
 	sh = xlsx.SheetOutcomes
-	cols = c.header(sh, 1, "Rank", "ID", "Pain point", "Priority", "Outcome", "Planned", "Plan note", "Owner", "Practices",
+	cols = c.header(sh, 1, "Rank", "ID", "Pain point", "Priority", "Outcome", "Planned", "Planned by", "Plan note", "Owner", "Practices",
 		"Metric", "Unit", "Baseline", "Target", "By", "Needs baseline")
 	for i, o := range r.Outcomes {
 		row := i + 2
@@ -333,6 +333,7 @@ func checkWorkbook(f *excelize.File, r *templates.Report) []string {
 		c.num(sh, cols["Priority"], row, assess.Some(o.Priority))
 		c.text(sh, cols["Outcome"], row, o.Statement)
 		c.text(sh, cols["Planned"], row, yesNo(o.Planned))
+		c.date(sh, cols["Planned by"], row, o.PlannedBy)
 		c.text(sh, cols["Plan note"], row, o.PlanNote)
 		c.text(sh, cols["Owner"], row, o.Owner)
 		c.text(sh, cols["Practices"], row, strings.Join(o.Practices, ", "))

@@ -11,10 +11,10 @@ import (
 // Outcomes sheet headers. The first outcomePrinted columns are printed;
 // the metric's parts after them, which the outcome's sentence states, stay
 // on screen for filtering and sorting.
-var outcomeHeader = []string{"Rank", "ID", "Pain point", "Priority", "Outcome", "Planned", "Plan note", "Owner", "Practices",
+var outcomeHeader = []string{"Rank", "ID", "Pain point", "Priority", "Outcome", "Planned", "Planned by", "Plan note", "Owner", "Practices",
 	"Metric", "Unit", "Baseline", "Target", "By", "Needs baseline"}
 
-const outcomePrinted = 9
+const outcomePrinted = 10
 
 func (wb *workbook) outcomes(p *page) error {
 	var rows [][]cell
@@ -25,11 +25,11 @@ func (wb *workbook) outcomes(p *page) error {
 			id, unit, base, target = m.ID, m.Unit, m.Baseline, m.Target
 		}
 		rows = append(rows, []cell{wb.i(o.Rank), wb.txt(o.ID), wb.txt(o.Title), wb.f64(o.Priority), wb.txt(o.Statement),
-			wb.yesNo(o.Planned), wb.txt(o.PlanNote), wb.txt(o.Owner), wb.txt(strings.Join(o.Practices, ", ")),
+			wb.yesNo(o.Planned), wb.date(o.PlannedBy), wb.txt(o.PlanNote), wb.txt(o.Owner), wb.txt(strings.Join(o.Practices, ", ")),
 			wb.txt(id), wb.txt(unit), wb.n(base), wb.n(target), wb.date(o.By), wb.yesNo(o.NeedsBaseline)})
 	}
 	p.listTable(outcomeHeader, rows)
-	p.caps[2], p.caps[3], p.caps[5], p.caps[7], p.caps[9] = 18, 30, 42, 48, 26
+	p.caps[2], p.caps[3], p.caps[5], p.caps[8], p.caps[10] = 18, 30, 42, 48, 26
 	p.printCols = outcomePrinted
 	if len(rows) == 0 {
 		p.put(1, 2, wb.note("No pain points: add painpoints.yaml to tie the plan to business outcomes."))
