@@ -144,7 +144,31 @@ func writeTree(dir string, files []assess.ScaffoldFile) error {
 	}
 	_ = os.Remove(dir) // an empty folder given as DIR is replaced
 	if err := os.Rename(tmp, dir); err != nil {
+		if st, serr := os.Stat(dir); serr == nil && st.IsDir() {
+			return moveInto(tmp, dir) // the current folder ("."), which cannot be replaced
+		}
 		return fmt.Errorf("cannot create %s: %v", dir, describeOSErr(err))
+	}
+	return nil
+}
+
+// moveInto moves the entries of the folder tmp into the empty folder dir,
+// taking back what it moved when one fails.
+func moveInto(tmp, dir string) error {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return fmt.Errorf("cannot create %s: %v", dir, describeOSErr(err))
+	}
+	var moved []string
+	for _, e := range entries {
+		to := filepath.Join(dir, e.Name())
+		if err := os.Rename(filepath.Join(tmp, e.Name()), to); err != nil {
+			for _, m := range moved {
+				os.RemoveAll(m)
+			}
+			return fmt.Errorf("cannot write %s: %v", to, describeOSErr(err))
+		}
+		moved = append(moved, to)
 	}
 	return nil
 }
