@@ -48,6 +48,8 @@ func fuzzSeeds(f *testing.F) {
 		f.Add(data)
 	}
 	for _, s := range []string{
+		rolesQuestionnaire, rolesAssessment,
+		"depends_on: [{practice: a, from: later}, b]\nrefs: {iso20000: [8.5, \"04.1\"], cobit2019: [BAI99]}\n",
 		"",
 		"\xef\xbb\xbf",
 		"~\n",
@@ -70,6 +72,10 @@ func fuzzSeeds(f *testing.F) {
 		"0\r\r:",
 		"a: \"\\u0000\\uD800\"\n",
 		"{" + strings.Repeat("a: 1, ", 500) + "}\n",
+		"respondent: {id: r1, team: \"desk\\e[2J\", name: \"Socie\\u0301te\\u0301\"}\n",
+		"painpoints: [{id: p, metric: {id: m, baseline: 1e308, change: +900%}}]\n",
+		"a: &t " + strings.Repeat("x", 20_000) + "\nb: [*t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t, *t]\n",
+		"responses: /etc\npainpoints: ../x\nplan: {start: 9001-01-01}\nweight: .inf\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -3,7 +3,6 @@ package assess
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -12,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/itilmap/itilmap/questionnaires"
 	"go.yaml.in/yaml/v3"
@@ -30,7 +30,9 @@ type Source interface {
 // Disk reads files from the operating system, by the paths the user gave.
 type Disk struct{}
 
-func (Disk) Open(name string) (fs.File, error)          { return os.Open(name) }
+// Open opens name for reading; a named pipe, a device or a socket is an
+// error, never a wait.
+func (Disk) Open(name string) (fs.File, error)          { return openRegular(name) }
 func (Disk) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 
 // FromFS reads files from fsys, such as an embed.FS.
@@ -47,71 +49,38 @@ func (s fsSource) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // ReadFile reads one input file within MaxFileSize. Its problem names the
-// file and says what is wrong: missing, a directory, too large, unreadable.
+// file and says what is wrong: missing, a directory, a named pipe, a device
+// or a socket, too large, unreadable.
 func ReadFile(src Source, name string) ([]byte, *Problem) {
-	fail := func(format string, args ...any) ([]byte, *Problem) {
-		return nil, &Problem{File: name, Message: fmt.Sprintf(format, args...)}
+	fail := func(msg string) ([]byte, *Problem) {
+		return nil, &Problem{File: name, Message: msg}
 	}
 	f, err := src.Open(name)
 	if err != nil {
-		return fail("%s", describeErr(err))
+		return fail(describeErr(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fail("%s", describeErr(err))
+		return fail(describeErr(err))
 	}
 	if st.IsDir() {
 		return fail("is a directory; expected a file")
 	}
-	if st.Size() > MaxFileSize {
-		return fail("file is larger than %d MiB", MaxFileSize>>20)
+	if !st.Mode().IsRegular() {
+		return fail(notRegular(st.Mode()))
 	}
-	data, err := readAll(f, st.Size())
+	if st.Size() > MaxFileSize {
+		return fail(tooLarge(MaxFileSize))
+	}
+	data, err := readAll(f, st.Size(), MaxFileSize)
 	if err != nil {
-		return fail("%s", describeErr(err))
+		return fail(describeErr(err))
 	}
 	if len(data) > MaxFileSize {
-		return fail("file is larger than %d MiB", MaxFileSize>>20)
+		return fail(tooLarge(MaxFileSize))
 	}
 	return data, nil
-}
-
-// readAll reads r to its end, or to one byte past MaxFileSize. It starts
-// with a buffer of the size the file reports, so that a file is read
-// without growing the buffer.
-func readAll(r io.Reader, size int64) ([]byte, error) {
-	data := make([]byte, 0, min(max(size, 0), MaxFileSize)+1)
-	for {
-		n, err := r.Read(data[len(data):min(cap(data), MaxFileSize+1)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		if len(data) > MaxFileSize {
-			return data, nil
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)] // grow: the file is longer than it said
-		}
-	}
-}
-
-func describeErr(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // LoadQuestionnaire resolves a questionnaire reference: a built-in id, or a
@@ -229,10 +198,18 @@ func loadResponses(src Source, a *Assessment) Problems {
 	perFile := make([]Problems, len(names))
 	var wg sync.WaitGroup
 	next := make(chan int)
+	var panicked atomic.Value // the first panic of a worker, raised again below
 	for range min(runtime.GOMAXPROCS(0), max(len(names), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					panicked.CompareAndSwap(nil, workerPanic{r})
+					for range next { // let the sender finish
+					}
+				}
+			}()
 			for i := range next {
 				data, p := ReadFile(src, names[i])
 				if p != nil {
@@ -248,6 +225,11 @@ func loadResponses(src Source, a *Assessment) Problems {
 	}
 	close(next)
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		// a bug: raised in the caller's goroutine, where the command
+		// recovers it, instead of ending the process from a worker's
+		panic(p.(workerPanic).value)
+	}
 
 	var probs Problems
 	byID := map[string]string{}
@@ -265,6 +247,9 @@ func loadResponses(src Source, a *Assessment) Problems {
 			byID[id] = resp.File
 		}
 		a.Responses = append(a.Responses, resp)
+	}
+	probs = append(probs, checkRespondents(a, a.Responses)...)
+	for _, resp := range a.Responses {
 		probs = append(probs, responseWarnings(a, resp)...)
 	}
 	if len(names) == 0 {
@@ -272,6 +257,9 @@ func loadResponses(src Source, a *Assessment) Problems {
 	}
 	return probs
 }
+
+// workerPanic holds a recovered panic value (atomic.Value needs one type).
+type workerPanic struct{ value any }
 
 // responseWarnings notes what a response leaves out: a team, and questions
 // in scope that it does not answer (listed once per respondent).
@@ -291,10 +279,15 @@ func responseWarnings(a *Assessment, resp *Response) Problems {
 			answered[qu.Index] = true
 		}
 	}
+	// only the questions put to the respondent's role count (they were not put to them)
+	roles := a.QuestionnaireRoles(resp.Respondent.Role)
 	var missing []string
 	total := 0
 	for _, pid := range a.Scope {
 		for _, qu := range q.Practice(pid).Questions {
+			if !qu.PutTo(roles...) {
+				continue
+			}
 			total++
 			if !answered[qu.Index] {
 				missing = append(missing, qu.ID)

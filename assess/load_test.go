@@ -240,7 +240,7 @@ func TestQuestionnaireErrors(t *testing.T) {
 		{"unknown field, did you mean", "weight: 2,", "wieght: 2,",
 			[]string{`tq.yaml:25:39: unknown field "wieght" (did you mean "weight"?)`}},
 		{"unknown field, no suggestion", "    metrics: [fcr]", "    owner: Dana Lee",
-			[]string{`tq.yaml:15:5: unknown field "owner"; expected one of id, name, weight, depends_on, metrics, actions, questions`}},
+			[]string{`tq.yaml:15:5: unknown field "owner"; expected one of id, name, weight, depends_on, refs, metrics, actions, questions`}},
 		{"duplicate key", "    metrics: [fcr]", "    name: Desk",
 			[]string{`tq.yaml:15:5: duplicate key "name" (first at line 14)`}},
 		{"missing required field", "title: Two-practice test questionnaire", "description: no title",
@@ -390,7 +390,7 @@ func TestResponseValues(t *testing.T) {
 	if !slices.Equal(resp.Answers, want) {
 		t.Errorf("answers:\n got %+v\nwant %+v", resp.Answers, want)
 	}
-	if r := resp.Respondent; r != (Respondent{ID: "r1", Name: "Ann Lee", Role: "agent", Team: "desk", Pos: Pos{3, 18}}) {
+	if r := resp.Respondent; r != (Respondent{ID: "r1", Name: "Ann Lee", Role: "agent", Team: "desk", Pos: Pos{3, 18}, RolePos: Pos{3, 43}, TeamPos: Pos{3, 56}}) {
 		t.Errorf("respondent = %+v", r)
 	}
 }
@@ -709,12 +709,13 @@ func (endlessFile) Read(p []byte) (int, error) {
 }
 
 type sizedInfo struct {
-	fs.FileInfo // nil: only Size and IsDir are asked for
+	fs.FileInfo // nil: only Size, IsDir and Mode are asked for
 	size        int64
 }
 
-func (i sizedInfo) Size() int64 { return i.size }
-func (sizedInfo) IsDir() bool   { return false }
+func (i sizedInfo) Size() int64     { return i.size }
+func (sizedInfo) IsDir() bool       { return false }
+func (sizedInfo) Mode() fs.FileMode { return 0o644 }
 
 // overlay serves some names from files instead of the Source below it.
 type overlay struct {

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -26,10 +27,29 @@ func (v Value) Known() bool { return v >= 0 }
 type Date struct{ time.Time }
 
 // ParseDate reads a YYYY-MM-DD date.
+//
+// Its year is within MinYear..MaxYear: a workbook cannot hold a date before
+// 1900, and a plan that starts in MaxYear ends with a four-digit year
+// (three phases of at most 60 months each).
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	return Date{t}, err
+	if err != nil {
+		return Date{}, err
+	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return Date{}, ErrDateRange
+	}
+	return Date{t}, nil
 }
+
+// The years a date may have.
+const (
+	MinYear = 1900
+	MaxYear = 9000
+)
+
+// ErrDateRange is the error of a date outside the years MinYear..MaxYear.
+var ErrDateRange = fmt.Errorf("the year is outside %d..%d", MinYear, MaxYear)
 
 func (d Date) String() string {
 	if d.IsZero() {
@@ -71,20 +91,93 @@ type Metric struct {
 	Better         string // "up" or "down"
 }
 
+// Role is a kind of respondent that a questionnaire puts questions to, such
+// as a service desk agent or a process owner.
+type Role struct {
+	ID, Name string
+}
+
+// Action is one recommended initiative of a practice in one roadmap phase.
+// Dimension is the dimension it addresses, or "" for none in particular.
+type Action struct {
+	Text      string
+	Dimension string
+}
+
 // Actions are the recommended initiatives of a practice, per roadmap phase.
+// Stabilize, Standardize and Optimize hold the texts in file order;
+// ByPhase holds the same actions with the dimension each addresses.
 type Actions struct {
 	Stabilize, Standardize, Optimize []string
+	ByPhase                          map[string][]Action
+}
+
+// Phase returns the actions of phase ph, in file order, with their
+// dimensions.
+func (a Actions) Phase(ph string) []Action {
+	if list, ok := a.ByPhase[ph]; ok {
+		return list
+	}
+	var texts []string
+	switch ph {
+	case Stabilize:
+		texts = a.Stabilize
+	case Standardize:
+		texts = a.Standardize
+	case Optimize:
+		texts = a.Optimize
+	}
+	out := make([]Action, len(texts))
+	for i, t := range texts {
+		out[i] = Action{Text: t}
+	}
+	return out
+}
+
+// Dependency is one entry of a practice's depends_on: the practice depended
+// on, and the first phase from which the dependency binds (Stabilize when
+// the entry is a plain id: every phase).
+type Dependency struct {
+	Practice string
+	From     string
+}
+
+// Binds reports whether the dependency holds back an initiative of phase ph:
+// ph is its From phase or a later one.
+func (d Dependency) Binds(ph string) bool {
+	return phaseRank(ph) >= phaseRank(d.From)
+}
+
+func phaseRank(ph string) int {
+	for i, id := range PhaseIDs {
+		if id == ph {
+			return i
+		}
+	}
+	return 0
+}
+
+// Refs are the ids of related clauses and objectives in other frameworks:
+// ISO/IEC 20000-1:2018 clauses (like 8.5.1) and COBIT 2019 objectives (like
+// BAI06). They are ids only, never the standards' text.
+type Refs struct {
+	ISO20000  []string
+	COBIT2019 []string
 }
 
 // Practice is an ITIL practice with its questions.
 type Practice struct {
-	ID, Name  string
-	Weight    float64
-	DependsOn []string
-	Metrics   []string
-	Actions   Actions
-	Questions []*Question
-	Pos       Pos
+	ID, Name string
+	Weight   float64
+	// DependsOn lists the ids of every practice this one depends on, in
+	// file order; Dependencies says from which phase each binds.
+	DependsOn    []string
+	Dependencies []Dependency
+	Refs         Refs
+	Metrics      []string
+	Actions      Actions
+	Questions    []*Question
+	Pos          Pos
 
 	dependsPos []Pos
 }
@@ -104,8 +197,34 @@ type Question struct {
 	Weight    float64
 	Text      string
 	Help      string
-	Index     int // position in Questionnaire.Questions
-	Pos       Pos
+	// Audience lists the questionnaire roles the question is put to; empty:
+	// everyone.
+	Audience []string
+	// Guide describes what some levels of the scale look like for this
+	// question, by level.
+	Guide map[int]string
+	// MapsTo names the questions of a fuller questionnaire that this one
+	// summarises.
+	MapsTo []string
+	Index  int // position in Questionnaire.Questions
+	Pos    Pos
+}
+
+// PutTo reports whether the question is put to a respondent holding any of
+// the questionnaire roles given. A question without an audience is put to
+// everyone, and so is every question when no role is given.
+func (qu *Question) PutTo(roles ...string) bool {
+	if len(qu.Audience) == 0 || len(roles) == 0 {
+		return true
+	}
+	for _, r := range roles {
+		for _, a := range qu.Audience {
+			if a == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Questionnaire is a set of practices and questions with a scale, dimensions
@@ -114,6 +233,7 @@ type Questionnaire struct {
 	ID, Version, Title, Description string
 	Scale                           Scale
 	Dimensions                      []Dimension
+	Roles                           []Role // who questions can be put to; may be empty
 	Metrics                         []Metric
 	Practices                       []*Practice
 	Questions                       []*Question // every question, in file order
@@ -146,6 +266,7 @@ func (q *Questionnaire) DimensionIndex(id string) int {
 type Respondent struct {
 	ID, Name, Role, Team string
 	Pos                  Pos // of the id
+	RolePos, TeamPos     Pos // of the role and team, when given
 }
 
 // Answer is one respondent's rating of one question.
@@ -269,6 +390,11 @@ type Assessment struct {
 	Scoring          ScoringSettings
 	ResponsesDir     string // as written, relative to Dir
 	PainPointsFile   string // as written, relative to Dir
+	// Teams and Roles are the teams and roles respondents choose from; when
+	// empty, any name goes.
+	Teams, Roles []string
+	// Audience maps the assessment's role names onto questionnaire role ids.
+	Audience map[string][]string
 
 	Questionnaire *Questionnaire
 	Responses     []*Response

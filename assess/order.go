@@ -52,7 +52,7 @@ func largestGaps(qs []QuestionScore) []string {
 		}
 		return sel[i].ID < sel[j].ID
 	})
-	return questionIDs(sel)
+	return scoreIDs(sel)
 }
 
 // disagreements lists the questions flagged for disagreement, widest
@@ -71,10 +71,10 @@ func disagreements(qs []QuestionScore) []string {
 		}
 		return sel[i].ID < sel[j].ID
 	})
-	return questionIDs(sel)
+	return scoreIDs(sel)
 }
 
-func questionIDs(qs []*QuestionScore) []string {
+func scoreIDs(qs []*QuestionScore) []string {
 	out := make([]string, len(qs))
 	for i, q := range qs {
 		out[i] = q.ID

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 
@@ -119,6 +120,7 @@ func (r *reader) metricGoal(v *yaml.Node, q *Questionnaire) *MetricGoal {
 	}
 	g := &MetricGoal{}
 	var idNode, targetNode, changeNode *yaml.Node
+	var tooLarge float64 // a baseline beyond MaxMagnitude
 	seen := r.fields(v, metricGoalFields, func(key string, k, n *yaml.Node) {
 		switch key {
 		case "id":
@@ -127,6 +129,8 @@ func (r *reader) metricGoal(v *yaml.Node, q *Questionnaire) *MetricGoal {
 		case "baseline":
 			if f, ok := r.number("metric.baseline", n); ok {
 				g.Baseline = &f
+			} else if f, err := strconv.ParseFloat(n.Value, 64); err == nil && !math.IsNaN(f) {
+				tooLarge = f // refused, and kept to say what a change would make of it
 			}
 		case "target":
 			targetNode = n
@@ -142,6 +146,18 @@ func (r *reader) metricGoal(v *yaml.Node, q *Questionnaire) *MetricGoal {
 		}
 	})
 	r.require(v, seen, "metric", "id")
+	if g.Change != nil && (g.Baseline != nil || tooLarge != 0) {
+		base := tooLarge
+		if g.Baseline != nil {
+			base = *g.Baseline
+		}
+		if t, _ := (&MetricGoal{Baseline: &base, Change: g.Change}).TargetValue(); !(math.Abs(t) <= MaxMagnitude) {
+			r.errorf(changeNode, "metric.change: %s of the baseline %s gives a target beyond 1e15; give a smaller change or a target",
+				g.Change.Text, strconv.FormatFloat(base, 'g', -1, 64))
+			g.Change = nil
+			return g
+		}
+	}
 	switch {
 	case targetNode != nil && changeNode != nil:
 		r.errorf(changeNode, "metric: give either target or change, not both")
@@ -170,7 +186,7 @@ func (r *reader) change(n *yaml.Node) *Change {
 	if n.Kind == yaml.ScalarNode {
 		if m := changePattern.FindStringSubmatch(n.Value); m != nil {
 			f, err := strconv.ParseFloat(m[1], 64)
-			if err == nil && f != 0 {
+			if err == nil && f != 0 && math.Abs(f) <= MaxMagnitude {
 				return &Change{Value: f, Unit: m[2], Text: n.Value}
 			}
 		}

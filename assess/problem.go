@@ -3,7 +3,9 @@ package assess
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,11 +28,16 @@ type Problem struct {
 }
 
 // String renders the problem as file:line:column: message, the form editors and
-// terminals recognise. Warnings carry a "warning: " prefix.
+// terminals recognise; a problem of no file in particular as
+// "itilmap: message". Warnings carry a "warning: " prefix. A control
+// character in the file's name or the message (a file named with an escape
+// sequence) is written escaped, never raw to a terminal.
 func (p Problem) String() string {
 	var b strings.Builder
-	if p.File != "" {
-		b.WriteString(p.File)
+	if p.File == "" {
+		b.WriteString("itilmap: ") // about no file in particular
+	} else {
+		b.WriteString(escapeControls(p.File))
 		if p.Line > 0 {
 			fmt.Fprintf(&b, ":%d:%d", p.Line, max(p.Column, 1))
 		}
@@ -39,7 +46,25 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(p.Message)
+	b.WriteString(escapeControls(p.Message))
+	return b.String()
+}
+
+// escapeControls writes each control character of s as a Go escape
+// (\x1b, \n), and leaves the rest as it is.
+func escapeControls(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
 	return b.String()
 }
 
@@ -92,12 +117,14 @@ func (ps Problems) filter(s Severity) Problems {
 }
 
 // Sort orders problems by file, line, column and message, so that output is
-// stable whatever order files were read in.
+// stable whatever order files were read in. Names and messages sort as a
+// person reads them: r9.yaml before r10.yaml, and a workbook's cells by
+// column, then row (Answers!C100 before Answers!C10000).
 func (ps Problems) Sort() {
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i], ps[j]
 		if a.File != b.File {
-			return a.File < b.File
+			return naturalCompare(a.File, b.File) < 0
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
@@ -105,7 +132,7 @@ func (ps Problems) Sort() {
 		if a.Column != b.Column {
 			return a.Column < b.Column
 		}
-		return a.Message < b.Message
+		return naturalCompare(a.Message, b.Message) < 0
 	})
 }
 

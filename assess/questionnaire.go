@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,13 +11,17 @@ import (
 
 // Field names of each file kind, shared with the JSON Schemas.
 var (
-	questionnaireFields = []string{"kind", "id", "version", "title", "description", "scale", "dimensions", "metrics", "practices"}
+	questionnaireFields = []string{"kind", "id", "version", "title", "description", "scale", "dimensions", "roles", "metrics", "practices"}
 	scaleFields         = []string{"min", "max", "labels"}
 	dimensionFields     = []string{"id", "name"}
+	roleFields          = []string{"id", "name"}
 	metricFields        = []string{"id", "name", "unit", "better"}
-	practiceFields      = []string{"id", "name", "weight", "depends_on", "metrics", "actions", "questions"}
+	practiceFields      = []string{"id", "name", "weight", "depends_on", "refs", "metrics", "actions", "questions"}
+	dependencyFields    = []string{"practice", "from"}
+	refFields           = []string{"iso20000", "cobit2019"}
 	actionFields        = []string{Stabilize, Standardize, Optimize}
-	questionFields      = []string{"id", "dimension", "kind", "weight", "text", "help"}
+	actionItemFields    = []string{"text", "dimension"}
+	questionFields      = []string{"id", "dimension", "kind", "weight", "audience", "text", "help", "guide", "maps_to"}
 )
 
 // MaxScale is the highest level a scale may reach.
@@ -39,7 +44,7 @@ func ParseQuestionnaire(file string, data []byte) (*Questionnaire, Problems) {
 
 func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 	q := &Questionnaire{File: r.file}
-	var dimsNode, metricsNode, practicesNode *yaml.Node
+	var dimsNode, rolesNode, metricsNode, practicesNode *yaml.Node
 	scaleSeen := false
 	seen := r.fields(root, questionnaireFields, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -57,6 +62,10 @@ func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 			scaleSeen = r.scale(v, &q.Scale)
 		case "dimensions":
 			dimsNode = v
+		case "roles":
+			if !isNull(v) {
+				rolesNode = v
+			}
 		case "metrics":
 			metricsNode = v
 		case "practices":
@@ -100,6 +109,10 @@ func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 		if len(q.Dimensions) == 0 {
 			r.errorf(dimsNode, "dimensions: expected at least one dimension")
 		}
+	}
+
+	if rolesNode != nil {
+		r.roles(q, rolesNode)
 	}
 
 	q.metricByID = map[string]*Metric{}
@@ -147,6 +160,39 @@ func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 	}
 	r.checkDependencies(q)
 	return q
+}
+
+// roles reads the questionnaire's roles: who its questions can be put to.
+func (r *reader) roles(q *Questionnaire, v *yaml.Node) {
+	if !r.sequence("roles", v) {
+		return
+	}
+	for _, n := range v.Content {
+		n = resolve(n)
+		if !r.mapping("roles", n) {
+			continue
+		}
+		var role Role
+		var idNode *yaml.Node
+		seen := r.fields(n, roleFields, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "id":
+				role.ID, _ = r.id("roles.id", v)
+				idNode = v
+			case "name":
+				role.Name, _ = r.str("roles.name", v)
+			}
+		})
+		r.require(n, seen, "role", "id", "name")
+		if role.ID == "" {
+			continue
+		}
+		if q.Role(role.ID) != nil {
+			r.errorf(idNode, "id: role %q is defined twice", role.ID)
+			continue
+		}
+		q.Roles = append(q.Roles, role)
+	}
 }
 
 func (r *reader) scale(v *yaml.Node, s *Scale) bool {
@@ -233,11 +279,13 @@ func (r *reader) practice(q *Questionnaire, n *yaml.Node) *Practice {
 		case "weight":
 			p.Weight, _ = r.positive(key, v)
 		case "depends_on":
-			p.DependsOn, p.dependsPos = r.ids(key, v)
+			r.dependsOn(v, p)
+		case "refs":
+			r.refs(v, &p.Refs)
 		case "metrics":
 			p.Metrics, metricPos = r.ids(key, v)
 		case "actions":
-			r.actions(v, &p.Actions)
+			r.actions(q, v, &p.Actions)
 		case "questions":
 			questionsNode = v
 		}
@@ -278,34 +326,215 @@ func (r *reader) practice(q *Questionnaire, n *yaml.Node) *Practice {
 	return p
 }
 
-func (r *reader) actions(v *yaml.Node, a *Actions) {
-	if !r.mapping("actions", v) {
+// dependsOn reads depends_on: each entry a practice id, or a mapping
+// {practice: ID, from: PHASE} for a dependency that binds from that phase on.
+func (r *reader) dependsOn(v *yaml.Node, p *Practice) {
+	if !r.sequence("depends_on", v) {
 		return
 	}
-	r.fields(v, actionFields, func(key string, k, n *yaml.Node) {
-		if !r.sequence("actions."+key, n) {
+	for _, e := range v.Content {
+		e = resolve(e)
+		d := Dependency{From: Stabilize}
+		var at *yaml.Node
+		switch e.Kind {
+		case yaml.MappingNode:
+			seen := r.fields(e, dependencyFields, func(key string, k, n *yaml.Node) {
+				switch key {
+				case "practice":
+					d.Practice, _ = r.id("depends_on.practice", n)
+					at = n
+				case "from":
+					if s, ok := r.str("depends_on.from", n); ok {
+						if slices.Contains(PhaseIDs, s) {
+							d.From = s
+						} else if sg := suggest(s, PhaseIDs); sg != "" {
+							r.errorf(n, "depends_on.from: unknown phase %q (did you mean %q?)", s, sg)
+						} else {
+							r.errorf(n, "depends_on.from: expected stabilize, standardize or optimize, found %s", describe(n))
+						}
+					}
+				}
+			})
+			r.require(e, seen, "depends_on", "practice")
+		default:
+			d.Practice, _ = r.id("depends_on", e)
+			at = e
+		}
+		if d.Practice == "" {
+			continue
+		}
+		if slices.Contains(p.DependsOn, d.Practice) {
+			r.errorf(at, "depends_on: %q is listed twice", d.Practice)
+			continue
+		}
+		p.DependsOn = append(p.DependsOn, d.Practice)
+		p.Dependencies = append(p.Dependencies, d)
+		p.dependsPos = append(p.dependsPos, posOf(at))
+	}
+}
+
+// refs reads the ids of related ISO/IEC 20000-1 clauses and COBIT 2019
+// objectives, checking their format.
+func (r *reader) refs(v *yaml.Node, refs *Refs) {
+	if !r.mapping("refs", v) {
+		return
+	}
+	r.fields(v, refFields, func(key string, _, n *yaml.Node) {
+		if !r.sequence("refs."+key, n) {
 			return
 		}
 		var list []string
 		for _, e := range n.Content {
-			if s, ok := r.str("actions."+key, resolve(e)); ok {
-				list = append(list, s)
+			e = resolve(e)
+			if e.Kind != yaml.ScalarNode || e.Tag == "!!null" {
+				r.errorf(e, "refs.%s: expected an id, found %s", key, describe(e))
+				continue
 			}
+			id := strings.TrimSpace(e.Value)
+			switch key {
+			case "iso20000":
+				if !isISO20000Clause(id) {
+					r.errorf(e, "refs.iso20000: %s is not a clause of ISO/IEC 20000-1:2018; write its number, like 8.5.1 (4 to 10, then sub-clauses)", describe(e))
+					continue
+				}
+			case "cobit2019":
+				if !isCOBITObjective(id) {
+					msg := fmt.Sprintf("refs.cobit2019: %s is not a COBIT 2019 objective; write its id, like BAI06 (EDM01-05, APO01-14, BAI01-11, DSS01-06, MEA01-04)", describe(e))
+					if up := strings.ToUpper(id); isCOBITObjective(up) {
+						msg += fmt.Sprintf(" (did you mean %q?)", up)
+					} else if s := suggest(up, cobitObjectives()); s != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", s)
+					}
+					r.errorf(e, "%s", msg)
+					continue
+				}
+			}
+			if slices.Contains(list, id) {
+				r.errorf(e, "refs.%s: %q is listed twice", key, id)
+				continue
+			}
+			list = append(list, id)
 		}
 		switch key {
+		case "iso20000":
+			refs.ISO20000 = list
+		case "cobit2019":
+			refs.COBIT2019 = list
+		}
+	})
+}
+
+// isISO20000Clause reports whether s is a clause number of ISO/IEC
+// 20000-1:2018: numbers separated by dots, the first 4 to 10 (the clauses
+// that hold requirements).
+func isISO20000Clause(s string) bool {
+	parts := strings.Split(s, ".")
+	for _, p := range parts {
+		if p == "" || len(p) > 3 {
+			return false
+		}
+		for _, c := range p {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	first, _ := strconv.Atoi(parts[0])
+	return first >= 4 && first <= 10 && parts[0][0] != '0'
+}
+
+// cobitDomains are the COBIT 2019 domains with the number of objectives in each.
+var cobitDomains = []struct {
+	id string
+	n  int
+}{{"EDM", 5}, {"APO", 14}, {"BAI", 11}, {"DSS", 6}, {"MEA", 4}}
+
+// isCOBITObjective reports whether s is one of the 40 COBIT 2019 objectives.
+func isCOBITObjective(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	n, err := strconv.Atoi(s[3:])
+	if err != nil || s[3] < '0' || s[3] > '9' {
+		return false
+	}
+	for _, d := range cobitDomains {
+		if s[:3] == d.id {
+			return n >= 1 && n <= d.n
+		}
+	}
+	return false
+}
+
+func cobitObjectives() []string {
+	var out []string
+	for _, d := range cobitDomains {
+		for i := 1; i <= d.n; i++ {
+			out = append(out, fmt.Sprintf("%s%02d", d.id, i))
+		}
+	}
+	return out
+}
+
+// actions reads the recommended initiatives per phase: each a text, or a
+// mapping {text, dimension} naming the dimension it addresses.
+func (r *reader) actions(q *Questionnaire, v *yaml.Node, a *Actions) {
+	if !r.mapping("actions", v) {
+		return
+	}
+	a.ByPhase = map[string][]Action{}
+	r.fields(v, actionFields, func(key string, k, n *yaml.Node) {
+		if !r.sequence("actions."+key, n) {
+			return
+		}
+		var list []Action
+		for _, e := range n.Content {
+			e = resolve(e)
+			if e.Kind != yaml.MappingNode {
+				if s, ok := r.str("actions."+key, e); ok {
+					list = append(list, Action{Text: s})
+				}
+				continue
+			}
+			var act Action
+			seen := r.fields(e, actionItemFields, func(field string, _, f *yaml.Node) {
+				switch field {
+				case "text":
+					act.Text, _ = r.str("actions."+key+".text", f)
+				case "dimension":
+					if d, ok := r.id("actions."+key+".dimension", f); ok {
+						if _, known := q.dimIndex[d]; known {
+							act.Dimension = d
+						} else {
+							r.unknownRef(f, "actions."+key+".dimension", "dimension", d, dimensionIDs(q))
+						}
+					}
+				}
+			})
+			r.require(e, seen, "action", "text")
+			if act.Text != "" {
+				list = append(list, act)
+			}
+		}
+		texts := make([]string, len(list))
+		for i, act := range list {
+			texts[i] = act.Text
+		}
+		a.ByPhase[key] = list
+		switch key {
 		case Stabilize:
-			a.Stabilize = list
+			a.Stabilize = texts
 		case Standardize:
-			a.Standardize = list
+			a.Standardize = texts
 		case Optimize:
-			a.Optimize = list
+			a.Optimize = texts
 		}
 	})
 }
 
 func (r *reader) question(q *Questionnaire, p *Practice, n *yaml.Node) *Question {
 	qu := &Question{Practice: p.ID, Weight: 1}
-	var idNode, dimNode *yaml.Node
+	var idNode, dimNode, audienceNode, guideNode *yaml.Node
 	seen := r.fields(n, questionFields, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -328,9 +557,21 @@ func (r *reader) question(q *Questionnaire, p *Practice, n *yaml.Node) *Question
 			qu.Text, _ = r.str(key, v)
 		case "help":
 			qu.Help = r.optStr(key, v)
+		case "audience":
+			audienceNode = v
+		case "guide":
+			guideNode = v
+		case "maps_to":
+			qu.MapsTo, _ = r.ids(key, v)
 		}
 	})
 	r.require(n, seen, "question", "id", "dimension", "text")
+	if audienceNode != nil {
+		qu.Audience = r.audience(q, audienceNode)
+	}
+	if guideNode != nil {
+		qu.Guide = r.guide(q, guideNode)
+	}
 	if qu.ID == "" {
 		return nil
 	}
@@ -349,6 +590,57 @@ func (r *reader) question(q *Questionnaire, p *Practice, n *yaml.Node) *Question
 		qu.Kind = DefaultKind(qu.Dimension)
 	}
 	return qu
+}
+
+// audience reads the questionnaire roles a question is put to.
+func (r *reader) audience(q *Questionnaire, v *yaml.Node) []string {
+	ids, pos := r.ids("audience", v)
+	var out []string
+	for i, id := range ids {
+		if q.Role(id) == nil {
+			r.unknownRole(nodeAt(pos[i]), "audience", id, q)
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
+// unknownRole reports a reference to a role the questionnaire does not define.
+func (r *reader) unknownRole(n *yaml.Node, key, id string, q *Questionnaire) {
+	if len(q.Roles) == 0 {
+		r.errorf(n, "%s: unknown role %q; the questionnaire defines no roles (add them under roles:)", key, id)
+		return
+	}
+	r.unknownRef(n, key, "role", id, q.RoleIDs())
+}
+
+// guide reads what some levels look like for a question: a mapping of
+// levels within the scale to non-empty text.
+func (r *reader) guide(q *Questionnaire, v *yaml.Node) map[int]string {
+	if !r.mapping("guide", v) {
+		return nil
+	}
+	out := map[int]string{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, t := resolve(v.Content[i]), resolve(v.Content[i+1])
+		l, ok := r.integer("guide", k)
+		if !ok {
+			continue
+		}
+		if l < q.Scale.Min || l > q.Scale.Max {
+			r.errorf(k, "guide: level %d is outside the scale %s", l, q.Scale)
+			continue
+		}
+		if _, dup := out[l]; dup {
+			r.errorf(k, "guide: level %d is described twice", l)
+			continue
+		}
+		if text, ok := r.str(fmt.Sprintf("guide.%d", l), t); ok {
+			out[l] = text
+		}
+	}
+	return out
 }
 
 // DefaultKind is the kind of a question that does not say: process and
@@ -375,6 +667,7 @@ func (r *reader) checkDependencies(q *Questionnaire) {
 	ids := practiceIDs(q)
 	for _, p := range q.Practices {
 		valid := p.DependsOn[:0:0]
+		var deps []Dependency
 		for i, d := range p.DependsOn {
 			switch {
 			case d == p.ID:
@@ -383,9 +676,10 @@ func (r *reader) checkDependencies(q *Questionnaire) {
 				r.unknownRef(nodeAt(p.dependsPos[i]), "depends_on", "practice", d, ids)
 			default:
 				valid = append(valid, d)
+				deps = append(deps, p.Dependencies[i])
 			}
 		}
-		p.DependsOn = valid
+		p.DependsOn, p.Dependencies = valid, deps
 	}
 	// depth-first search for cycles, reported once each at the practice that closes it
 	const (
@@ -439,6 +733,39 @@ func metricIDs(q *Questionnaire) []string {
 	out := make([]string, len(q.Metrics))
 	for i, m := range q.Metrics {
 		out[i] = m.ID
+	}
+	return out
+}
+
+// Role returns the questionnaire role with the given id, or nil.
+func (q *Questionnaire) Role(id string) *Role {
+	for i := range q.Roles {
+		if q.Roles[i].ID == id {
+			return &q.Roles[i]
+		}
+	}
+	return nil
+}
+
+// RoleIDs returns the ids of the questionnaire's roles, in order.
+func (q *Questionnaire) RoleIDs() []string {
+	out := make([]string, len(q.Roles))
+	for i, r := range q.Roles {
+		out[i] = r.ID
+	}
+	return out
+}
+
+// QuestionsForRoles returns the questions put to a respondent holding any
+// of the given questionnaire roles, in questionnaire order: those whose
+// audience names one of them, and those without an audience. With no role
+// given, every question.
+func (q *Questionnaire) QuestionsForRoles(roles ...string) []*Question {
+	out := make([]*Question, 0, len(q.Questions))
+	for _, qu := range q.Questions {
+		if qu.PutTo(roles...) {
+			out = append(out, qu)
+		}
 	}
 	return out
 }

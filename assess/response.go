@@ -63,8 +63,10 @@ func (r *reader) respondent(v *yaml.Node, p *Respondent) {
 			p.Name = r.optStr("respondent.name", n)
 		case "role":
 			p.Role = r.optStr("respondent.role", n)
+			p.RolePos = posOf(n)
 		case "team":
 			p.Team = r.optStr("respondent.team", n)
+			p.TeamPos = posOf(n)
 		}
 	})
 	r.require(v, seen, "respondent", "id")

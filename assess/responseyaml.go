@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// ResponseYAML writes r as a response file (SPEC section 4.3), tidy enough
+// ResponseYAML writes r as a response file, tidy enough
 // to read and edit by hand: kind first, then the questionnaire, the
 // respondent and the date, and the answers grouped by practice in
 // questionnaire order under a comment naming the practice, one flow mapping

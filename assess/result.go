@@ -16,9 +16,11 @@ type Num struct {
 // Some returns a score with data.
 func Some(v float64) Num { return Num{v, true} }
 
-// MarshalJSON writes the unrounded number, or null.
+// MarshalJSON writes the unrounded number, or null. A number that is not
+// finite (which the loader's bounds keep out) is written as null, never as
+// an error or +Inf.
 func (s Num) MarshalJSON() ([]byte, error) {
-	if !s.Valid {
+	if !s.Valid || math.IsInf(s.Value, 0) || math.IsNaN(s.Value) {
 		return []byte("null"), nil
 	}
 	return json.Marshal(s.Value)
@@ -26,7 +28,7 @@ func (s Num) MarshalJSON() ([]byte, error) {
 
 // MarshalYAML writes the unrounded number, or null.
 func (s Num) MarshalYAML() (any, error) {
-	if !s.Valid {
+	if !s.Valid || math.IsInf(s.Value, 0) || math.IsNaN(s.Value) {
 		return nil, nil
 	}
 	return s.Value, nil
@@ -62,7 +64,7 @@ func labelOf(l *int, scale Scale) *string {
 }
 
 // Result is a scored assessment: everything `assess --format json` prints
-// (SPEC section 9), and what every report reads.
+// and what every report reads.
 type Result struct {
 	Assessment    ResultAssessment    `json:"assessment" yaml:"assessment"`
 	Questionnaire ResultQuestionnaire `json:"questionnaire" yaml:"questionnaire"`

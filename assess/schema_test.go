@@ -20,9 +20,13 @@ var schemaObjects = map[string][]struct {
 		{"", questionnaireFields},
 		{"properties/scale", scaleFields},
 		{"definitions/dimension", dimensionFields},
+		{"definitions/role", roleFields},
 		{"definitions/metric", metricFields},
 		{"definitions/practice", practiceFields},
+		{"definitions/practice/properties/refs", refFields},
+		{"definitions/dependency/anyOf/1", dependencyFields},
 		{"definitions/practice/properties/actions", actionFields},
+		{"definitions/action/anyOf/1", actionItemFields},
 		{"definitions/question", questionFields},
 	},
 	"response": {
@@ -113,17 +117,25 @@ func TestSchemaUnknownKind(t *testing.T) {
 	}
 }
 
-// lookup follows a slash-separated path of object keys; "" is the root.
+// lookup follows a slash-separated path of object keys and list indexes;
+// "" is the root.
 func lookup(v any, path string) any {
 	if path == "" {
 		return v
 	}
 	for _, k := range strings.Split(path, "/") {
-		m, ok := v.(map[string]any)
-		if !ok {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[k]
+		case []any: // a list entry, by its index
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			v = c[i]
+		default:
 			return nil
 		}
-		v = m[k]
 	}
 	return v
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/itilmap/itilmap/internal/plural"
 )
 
 // ScoreOptions choose extra views of a score.
@@ -19,6 +21,9 @@ type tally struct {
 	doc, act   [MaxScale + 1]int32
 	nDoc, nAct int32
 	na         int32
+	// asked counts the respondents the question is put to (by their role)
+	// or who answered it anyway: coverage is measured against them.
+	asked int32
 }
 
 // group is a set of respondents scored together: everyone, a team or a role.
@@ -28,7 +33,7 @@ type group struct {
 	tallies     []tally // by question index
 }
 
-// Score scores an assessment by SPEC section 5: each question's consensus,
+// Score scores an assessment by the rules of docs/method.md: each question's consensus,
 // then practice × dimension cells, practices, dimensions and the overall
 // score, with gaps, coverage and disagreement. It is pure: it reads a and
 // returns values.
@@ -46,6 +51,20 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 		}
 		return g
 	}
+	// putTo says, by question index, which questions a role is put to,
+	// worked out once per role.
+	byRole := map[string][]bool{}
+	putTo := func(role string) []bool {
+		if put, ok := byRole[role]; ok {
+			return put
+		}
+		put := make([]bool, nq)
+		for _, qu := range a.QuestionsFor(role) {
+			put[qu.Index] = true
+		}
+		byRole[role] = put
+		return put
+	}
 	for _, resp := range a.Responses {
 		gs := []*group{all}
 		if t := resp.Respondent.Team; t != "" {
@@ -57,6 +76,14 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 		for _, g := range gs {
 			g.respondents++
 		}
+		put := putTo(resp.Respondent.Role)
+		for qi, ok := range put {
+			if ok {
+				for _, g := range gs {
+					g.tallies[qi].asked++
+				}
+			}
+		}
 		for i := range resp.Answers {
 			ans := &resp.Answers[i]
 			qu := q.questionByID[ans.Question]
@@ -65,6 +92,9 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 			}
 			for _, g := range gs {
 				t := &g.tallies[qu.Index]
+				if !put[qu.Index] {
+					t.asked++ // answered although not put to them: counted as usual
+				}
 				switch {
 				case ans.NA():
 					t.na++
@@ -259,7 +289,7 @@ func (sc scorer) group(g *group) groupResult {
 	rule := a.Scoring.Consensus
 	var gr groupResult
 	var overallD, overallA, levels mean // levels: of the scored practices, for the overall level
-	var numericAll, naAll, questionsAll int
+	var numericAll, naAll, askedAll int
 	dimD := make([]mean, len(q.Dimensions))
 	dimA := make([]mean, len(q.Dimensions))
 	dimT := make([]mean, len(q.Dimensions))
@@ -270,7 +300,7 @@ func (sc scorer) group(g *group) groupResult {
 		var pd, pa, ctrl, capab mean
 		cellD := make([]mean, len(q.Dimensions))
 		cellA := make([]mean, len(q.Dimensions))
-		numeric, na := 0, 0
+		numeric, na, asked := 0, 0, 0
 		for _, qu := range p.Questions {
 			t := &g.tallies[qu.Index]
 			qs := QuestionScore{ID: qu.ID, Practice: p.ID, Dimension: qu.Dimension, Kind: qu.Kind, Text: qu.Text,
@@ -309,6 +339,7 @@ func (sc scorer) group(g *group) groupResult {
 			}
 			numeric += int(t.nAct)
 			na += int(t.na)
+			asked += int(t.asked)
 			gr.questions = append(gr.questions, qs)
 		}
 		ps.Documented, ps.Actual = pd.score(), pa.score()
@@ -317,7 +348,7 @@ func (sc scorer) group(g *group) groupResult {
 		if ps.Actual.Valid {
 			ps.TargetGap = Some(max(0, target-ps.Actual.Value))
 		}
-		if den := g.respondents*len(p.Questions) - na; den > 0 {
+		if den := asked - na; den > 0 {
 			ps.Coverage = Some(float64(numeric) / float64(den))
 		}
 		var weakest Num
@@ -345,7 +376,7 @@ func (sc scorer) group(g *group) groupResult {
 		overallA.add(ps.Actual, p.Weight)
 		numericAll += numeric
 		naAll += na
-		questionsAll += len(p.Questions)
+		askedAll += asked
 		gr.practices = append(gr.practices, ps)
 	}
 	for di, d := range q.Dimensions {
@@ -358,7 +389,7 @@ func (sc scorer) group(g *group) groupResult {
 	o.Drift = o.Documented.Sub(o.Actual)
 	o.Level = levelOf(levels.score(), q.Scale)
 	o.Label = labelOf(o.Level, q.Scale)
-	if den := g.respondents*questionsAll - naAll; den > 0 {
+	if den := askedAll - naAll; den > 0 {
 		o.Coverage = Some(float64(numericAll) / float64(den))
 	}
 	return gr
@@ -387,18 +418,18 @@ func (sc scorer) warnings(res *Result, all *group) []string {
 	if wt := res.Withheld; wt.Teams+wt.Roles > 0 {
 		var parts []string
 		if wt.Teams > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", wt.Teams, plural(wt.Teams, "team", "teams")))
+			parts = append(parts, plural.Count(wt.Teams, "team", "teams"))
 		}
 		if wt.Roles > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", wt.Roles, plural(wt.Roles, "role", "roles")))
+			parts = append(parts, plural.Count(wt.Roles, "role", "roles"))
 		}
 		w = append(w, fmt.Sprintf("%s with fewer than %d respondents %s (scoring.min_group: %d); their answers count in every overall score",
-			strings.Join(parts, " and "), wt.MinGroup, plural(wt.Teams+wt.Roles, "is not shown on its own", "are not shown on their own"), wt.MinGroup))
+			strings.Join(parts, " and "), wt.MinGroup, plural.Of(wt.Teams+wt.Roles, "is not shown on its own", "are not shown on their own"), wt.MinGroup))
 	}
 	var thin, single []string
 	for _, qs := range res.Questions {
 		t := &all.tallies[sc.q.questionByID[qs.ID].Index]
-		applicable := all.respondents - int(t.na)
+		applicable := int(t.asked) - int(t.na)
 		if qs.N == 1 {
 			single = append(single, qs.ID)
 		} else if applicable > 0 && qs.N > 0 && float64(qs.N) < lowCoverage*float64(applicable) {
@@ -406,19 +437,12 @@ func (sc scorer) warnings(res *Result, all *group) []string {
 		}
 	}
 	if len(single) > 0 && all.respondents > 1 {
-		w = append(w, fmt.Sprintf("%d %s rest on one person's actual rating: %s", len(single), plural(len(single), "question", "questions"), listSome(single)))
+		w = append(w, fmt.Sprintf("%d %s rest on one person's actual rating: %s", len(single), plural.Of(len(single), "question", "questions"), listSome(single)))
 	}
 	if len(thin) > 0 {
-		w = append(w, fmt.Sprintf("%d %s have an actual rating from fewer than half the respondents: %s", len(thin), plural(len(thin), "question", "questions"), listSome(thin)))
+		w = append(w, fmt.Sprintf("%d %s have an actual rating from fewer than half the respondents: %s", len(thin), plural.Of(len(thin), "question", "questions"), listSome(thin)))
 	}
 	return w
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func listSome(ids []string) string {

@@ -484,3 +484,42 @@ func fmtLevel(l *int) string {
 	}
 	return strconv.Itoa(*l)
 }
+
+// TestCoverageCountsQuestionsPutToTheRole: coverage is measured against the
+// questions put to each respondent's role, and a question answered anyway
+// counts as usual.
+//
+//	questionnaire: Q-1 (audience agent), Q-2 (no audience: everyone), Q-3 (audience manager)
+//	audience table: desk → agent, boss → manager; "visitor" is not mapped: every question
+//	r1 desk:    Q-1 3/2, Q-2 3/3           put to Q-1, Q-2: asked 2, numeric 2
+//	r2 boss:    Q-2 2/1, Q-3 na, Q-1 4/4   put to Q-2, Q-3; Q-1 answered anyway: asked 3, na 1, numeric 2
+//	r3 visitor: Q-2 3/-                    put to all three: asked 3, numeric 0
+//	overall coverage = (2 + 2 + 0) / (2 + 3 + 3 − 1) = 4/7
+//	(without audiences it would be 4 / (3·3 − 1) = 4/8)
+func TestCoverageCountsQuestionsPutToTheRole(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a/assessment.yaml": {Data: []byte("id: aud\norganization: Test\ndate: 2026-11-02\nquestionnaire: q.yaml\naudience: {desk: agent, boss: manager}\n")},
+		"a/q.yaml": {Data: []byte(`kind: questionnaire
+id: q
+version: 1.0.0
+title: Audience
+scale: {min: 0, max: 5, labels: {0: a, 1: b, 2: c, 3: d, 4: e, 5: f}}
+dimensions: [{id: process, name: Process}]
+roles: [{id: agent, name: Agent}, {id: manager, name: Manager}]
+practices:
+  - id: p
+    name: P
+    questions:
+      - {id: Q-1, dimension: process, audience: [agent], text: One}
+      - {id: Q-2, dimension: process, text: Two}
+      - {id: Q-3, dimension: process, audience: [manager], text: Three}
+`)},
+		"a/responses/r1.yaml": {Data: []byte("questionnaire: q\nrespondent: {id: r1, role: desk}\nanswers:\n  Q-1: {documented: 3, actual: 2}\n  Q-2: {documented: 3, actual: 3}\n")},
+		"a/responses/r2.yaml": {Data: []byte("questionnaire: q\nrespondent: {id: r2, role: boss}\nanswers:\n  Q-2: {documented: 2, actual: 1}\n  Q-3: {documented: na, actual: na}\n  Q-1: {documented: 4, actual: 4}\n")},
+		"a/responses/r3.yaml": {Data: []byte("questionnaire: q\nrespondent: {id: r3, role: visitor}\nanswers:\n  Q-2: {documented: 3}\n")},
+	}
+	res := assess.Score(loadFixture(t, fsys), assess.ScoreOptions{})
+	near(t, "overall coverage", res.Overall.Coverage, 4.0/7)
+	near(t, "practice coverage", res.Practices[0].Coverage, 4.0/7)
+	near(t, "Q-1 actual (r1 2, r2 4 although not asked)", res.Questions[0].Actual, 3)
+}

@@ -1,12 +1,16 @@
 package assess
 
 import (
+	"path/filepath"
+	"slices"
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 )
 
 var (
 	assessmentFields = []string{"kind", "id", "organization", "date", "questionnaire", "scope", "targets",
-		"owners", "plan", "readiness", "scoring", "responses", "painpoints"}
+		"owners", "plan", "readiness", "scoring", "teams", "roles", "audience", "responses", "painpoints"}
 	ownerFields   = []string{"owner", "process_manager", "approver", "stakeholder"}
 	planFields    = []string{"start", "capacity", "months"}
 	scoringFields = []string{"consensus", "disagreement_spread", "min_group"}
@@ -31,6 +35,10 @@ type refs struct {
 	scope   []Pos
 	targets map[string][2]*yaml.Node // practice id → key and value nodes
 	owners  map[string]*yaml.Node
+	// audience: the key node of each assessment role, and the value node of
+	// each questionnaire role it maps to
+	audienceKeys  map[string]*yaml.Node
+	audienceRoles map[string][]*yaml.Node
 }
 
 // ParseSettings reads and checks assessment.yaml on its own. The references
@@ -64,7 +72,8 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 	rf := &refs{targets: map[string][2]*yaml.Node{}, owners: map[string]*yaml.Node{}}
 	readiness := map[string]ReadinessItem{}
 	seen := r.fields(root, assessmentFields, func(key string, k, v *yaml.Node) {
-		optional := key == "scope" || key == "targets" || key == "owners" || key == "plan" || key == "readiness" || key == "scoring"
+		optional := key == "scope" || key == "targets" || key == "owners" || key == "plan" || key == "readiness" || key == "scoring" ||
+			key == "teams" || key == "roles" || key == "audience"
 		if optional && isNull(v) {
 			return // a section left empty, or with only comments: the defaults
 		}
@@ -95,10 +104,20 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 			r.readiness(v, readiness)
 		case "scoring":
 			r.scoring(v, &a.Scoring)
+		case "teams":
+			a.Teams = r.names(key, v)
+		case "roles":
+			a.Roles = r.names(key, v)
+		case "audience":
+			r.audienceTable(v, a, rf)
 		case "responses":
-			a.ResponsesDir, _ = r.str(key, v)
+			if p, ok := r.localPath(key, v); ok {
+				a.ResponsesDir = p
+			}
 		case "painpoints":
-			a.PainPointsFile, _ = r.str(key, v)
+			if p, ok := r.localPath(key, v); ok {
+				a.PainPointsFile = p
+			}
 		}
 	})
 	r.require(root, seen, "assessment", "id", "organization", "date", "questionnaire")
@@ -110,6 +129,84 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 		a.Readiness = append(a.Readiness, it)
 	}
 	return a, rf
+}
+
+// names reads the list of teams or roles respondents choose from. Two
+// entries that are variants of one name (case, spaces, hyphens) are an
+// error: respondents could not tell them apart.
+func (r *reader) names(key string, v *yaml.Node) []string {
+	if !r.sequence(key, v) {
+		return nil
+	}
+	var out []string
+	for _, e := range v.Content {
+		e = resolve(e)
+		s, ok := r.str(key, e)
+		if !ok {
+			continue
+		}
+		if i := slices.IndexFunc(out, func(o string) bool { return FoldName(o) == FoldName(s) }); i >= 0 {
+			if out[i] == s {
+				r.errorf(e, "%s: %q is listed twice", key, s)
+			} else {
+				r.errorf(e, "%s: %q and %q are the same name written two ways; keep one", key, out[i], s)
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// audienceTable reads the mapping of the assessment's role names onto
+// questionnaire role ids: each value one id or a list of them. The ids are
+// checked once the questionnaire is known.
+func (r *reader) audienceTable(v *yaml.Node, a *Assessment, rf *refs) {
+	if !r.mapping("audience", v) {
+		return
+	}
+	a.Audience = map[string][]string{}
+	rf.audienceKeys = map[string]*yaml.Node{}
+	rf.audienceRoles = map[string][]*yaml.Node{}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, n := resolve(v.Content[i]), resolve(v.Content[i+1])
+		role, ok := r.str("audience", k)
+		if !ok {
+			continue
+		}
+		if prev := a.audienceKey(role); prev != "" {
+			r.errorf(k, "audience: role %q is mapped twice (first at line %d)", role, rf.audienceKeys[prev].Line)
+			continue
+		}
+		var nodes []*yaml.Node
+		if n.Kind == yaml.SequenceNode {
+			for _, e := range n.Content {
+				nodes = append(nodes, resolve(e))
+			}
+			if len(nodes) == 0 {
+				r.errorf(n, "audience.%s: expected at least one questionnaire role", role)
+			}
+		} else {
+			nodes = []*yaml.Node{n}
+		}
+		var ids []string
+		var idNodes []*yaml.Node
+		for _, e := range nodes {
+			id, ok := r.id("audience."+role, e)
+			if !ok {
+				continue
+			}
+			if slices.Contains(ids, id) {
+				r.errorf(e, "audience.%s: %q is listed twice", role, id)
+				continue
+			}
+			ids = append(ids, id)
+			idNodes = append(idNodes, e)
+		}
+		a.Audience[role] = ids
+		rf.audienceKeys[role] = k
+		rf.audienceRoles[role] = idNodes
+	}
 }
 
 func (r *reader) targets(v *yaml.Node, a *Assessment, rf *refs) {
@@ -213,7 +310,11 @@ func (r *reader) readiness(v *yaml.Node, items map[string]ReadinessItem) {
 			it.Known = true
 			it.OK = n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
 		case n.Kind == yaml.ScalarNode && n.Value != "":
-			it.Known, it.OK, it.Name = true, true, n.Value
+			name, ok := r.text("readiness."+key, n, n.Value)
+			if !ok {
+				return
+			}
+			it.Known, it.OK, it.Name = true, true, name
 		default:
 			r.errorf(n, "readiness.%s: expected true, false or a name, found %s", key, describe(n))
 		}
@@ -292,7 +393,49 @@ func (r *reader) checkRefs(a *Assessment, rf *refs, q *Questionnaire) {
 			r.unknownRef(k, "owners", "practice", id, ids)
 		}
 	}
+	for role, qroles := range a.Audience {
+		if len(a.Roles) > 0 && !slices.Contains(a.Roles, role) {
+			r.unlisted(rf.audienceKeys[role], "audience", "role", role, a.Roles)
+		}
+		valid := qroles[:0:0]
+		for i, id := range qroles {
+			if q.Role(id) == nil {
+				r.unknownRole(rf.audienceRoles[role][i], "audience."+role, id, q)
+				continue
+			}
+			valid = append(valid, id)
+		}
+		a.Audience[role] = valid
+	}
 }
 
 // isNull reports whether a node holds no value (empty, ~ or null).
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// localPath reads a path inside the assessment folder: relative, without
+// "..", and not the folder itself. A problem leaves the default in place,
+// so that nothing outside the folder is read.
+func (r *reader) localPath(key string, v *yaml.Node) (string, bool) {
+	p, ok := r.str(key, v)
+	if !ok {
+		return "", false
+	}
+	switch {
+	case filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`):
+		r.errorf(v, "%s: %s is an absolute path; give a path inside the assessment folder, such as %s", key, describe(v), defaultPath(key))
+	case !filepath.IsLocal(p):
+		r.errorf(v, "%s: %s leads outside the assessment folder; give a path inside it, such as %s", key, describe(v), defaultPath(key))
+	case filepath.Clean(p) == ".":
+		r.errorf(v, "%s: %s is the assessment folder itself; give a path inside it, such as %s", key, describe(v), defaultPath(key))
+	default:
+		return filepath.Clean(p), true
+	}
+	return "", false
+}
+
+func defaultPath(key string) string {
+	if key == "responses" {
+		return DefaultResponsesDir
+	}
+	return DefaultPainPointFile
+}

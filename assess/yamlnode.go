@@ -28,6 +28,24 @@ const (
 	// of tiny values ([1,1,1,…]) would take gigabytes and many seconds; the
 	// largest built-in questionnaire holds some 11,000.
 	MaxTokens = 250_000
+	// MaxAliasText bounds the text YAML aliases may add by expansion, in
+	// bytes: one long text repeated by aliases is refused at the alias
+	// that takes it past this bound.
+	MaxAliasText = 1 << 20
+	// MaxNameLength bounds a name, title, label or other short text, in
+	// characters, counted after aliases are expanded.
+	MaxNameLength = 200
+	// MaxTextLength bounds a note, evidence, help, description or question
+	// text, in characters, counted after aliases are expanded.
+	MaxTextLength = 10_000
+	// MaxPathLength bounds a file or folder path given in a file.
+	MaxPathLength = 1024
+	// MaxMagnitude bounds a metric's baseline and target, as written or
+	// computed from a change, so that every formula over them stays finite.
+	MaxMagnitude = 1e15
+	// MaxWeight bounds the weight of a practice or question, and the
+	// disagreement spread, so that weighted sums stay finite.
+	MaxWeight = 1000
 )
 
 // reader turns one YAML file into typed values, collecting every problem
@@ -177,8 +195,8 @@ func (r *reader) checkTabs(data []byte) bool {
 }
 
 // checkExpansion rejects documents whose aliases would expand beyond
-// MaxAliasNodes nodes (the "billion laughs" attack) or that nest deeper than
-// MaxDepth.
+// MaxAliasNodes nodes (the "billion laughs" attack), whose aliases repeat
+// more than MaxAliasText bytes of text, or that nest deeper than MaxDepth.
 func (r *reader) checkExpansion(root *yaml.Node) bool {
 	// Most files have no alias: a tree, walked once for its depth without
 	// memory. Up to the first alias, the walk below visits the same nodes in
@@ -191,32 +209,40 @@ func (r *reader) checkExpansion(root *yaml.Node) bool {
 	if !alias {
 		return true
 	}
-	size := map[*yaml.Node]int{}
-	var walk func(n *yaml.Node, depth int) (int, bool)
-	walk = func(n *yaml.Node, depth int) (int, bool) {
+	type expansion struct{ nodes, text int }
+	size := map[*yaml.Node]expansion{}
+	added := 0             // bytes of text the aliases walked so far add
+	var tooMuch *yaml.Node // the alias that takes added past MaxAliasText
+	var walk func(n *yaml.Node, depth int) (expansion, bool)
+	walk = func(n *yaml.Node, depth int) (expansion, bool) {
 		if depth > MaxDepth {
 			r.errorf(n, "nesting deeper than %d levels", MaxDepth)
-			return 0, false
+			return expansion{}, false
 		}
 		if s, ok := size[n]; ok {
 			return s, true
 		}
-		size[n] = math.MaxInt32 // a node reached again while it is walked: a cycle
-		total := 1
+		size[n] = expansion{math.MaxInt32, math.MaxInt32} // a node reached again while it is walked: a cycle
+		total := expansion{1, len(n.Value)}
 		if n.Kind == yaml.AliasNode && n.Alias != nil {
 			s, ok := walk(n.Alias, depth+1)
 			if !ok {
-				return 0, false
+				return expansion{}, false
 			}
-			total += s
+			total.nodes += s.nodes
+			total.text = s.text
+			if added = min(added+s.text, math.MaxInt32); added > MaxAliasText && tooMuch == nil {
+				tooMuch = n
+			}
 		}
 		for _, c := range n.Content {
 			s, ok := walk(c, depth+1)
 			if !ok {
-				return 0, false
+				return expansion{}, false
 			}
-			total += s
-			if total > MaxAliasNodes*100 {
+			total.nodes += s.nodes
+			total.text = min(total.text+s.text, math.MaxInt32)
+			if total.nodes > MaxAliasNodes*100 {
 				break
 			}
 		}
@@ -227,8 +253,12 @@ func (r *reader) checkExpansion(root *yaml.Node) bool {
 	if !ok {
 		return false
 	}
-	if expanded-len(size) > MaxAliasNodes {
+	if expanded.nodes-len(size) > MaxAliasNodes {
 		r.errorf(nil, "YAML aliases expand to more than %d nodes; write the values out instead", MaxAliasNodes)
+		return false
+	}
+	if tooMuch != nil {
+		r.errorf(tooMuch, "YAML aliases repeat more than %d MiB of text; write the values out instead", MaxAliasText>>20)
 		return false
 	}
 	return true
@@ -297,12 +327,23 @@ func lineCol(b []byte, off int) (int, int) {
 	return line, utf8.RuneCount(b[start:off]) + 1
 }
 
-// resolve follows an alias to the node it names.
+// resolve follows an alias to the node it names. The node returned for an
+// alias is a copy at the alias's position, so that a problem of the value
+// (a text too long once expanded) is reported where the alias uses it.
 func resolve(n *yaml.Node) *yaml.Node {
+	if n == nil || n.Kind != yaml.AliasNode {
+		return n
+	}
+	line, col := n.Line, n.Column
 	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < MaxDepth; i++ {
 		n = n.Alias
 	}
-	return n
+	if n == nil || n.Kind == yaml.AliasNode {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: col}
+	}
+	c := *n
+	c.Line, c.Column = line, col
+	return &c
 }
 
 func describe(n *yaml.Node) string {
@@ -411,8 +452,17 @@ func (r *reader) sequence(key string, v *yaml.Node) bool {
 	return true
 }
 
-// str reads a non-empty scalar as text.
+// str reads a non-empty scalar as text (see text).
 func (r *reader) str(key string, v *yaml.Node) (string, bool) {
+	s, ok := r.scalar(key, v)
+	if !ok {
+		return "", false
+	}
+	return r.text(key, v, s)
+}
+
+// scalar reads a non-empty scalar, trimmed, as it is.
+func (r *reader) scalar(key string, v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		r.errorf(v, "%s: expected text, found %s", key, describe(v))
 		return "", false
@@ -431,10 +481,24 @@ func (r *reader) optStr(key string, v *yaml.Node) string {
 		if v.Tag == "!!null" {
 			return ""
 		}
-		return strings.TrimSpace(v.Value)
+		s, _ := r.text(key, v, strings.TrimSpace(v.Value))
+		return s
 	}
 	r.errorf(v, "%s: expected text, found %s", key, describe(v))
 	return ""
+}
+
+// text checks a text read from the field key at v: it may hold no control
+// character (a note, evidence, help or question text may hold tabs and line
+// breaks), it is normalised to NFC, and it is at most MaxNameLength
+// characters, or MaxTextLength for the long texts, MaxPathLength for paths.
+func (r *reader) text(key string, v *yaml.Node, s string) (string, bool) {
+	clean, msg := CleanText(key, s)
+	if msg != "" {
+		r.errorf(v, "%s: %s", key, msg)
+		return "", false
+	}
+	return clean, true
 }
 
 // isID reports whether s is an id: a letter or digit, then letters, digits,
@@ -455,7 +519,7 @@ func isID(s string) bool {
 
 // id reads an identifier: letters, digits, '.', '_' and '-'.
 func (r *reader) id(key string, v *yaml.Node) (string, bool) {
-	s, ok := r.str(key, v)
+	s, ok := r.scalar(key, v) // an id is ASCII without controls: no text check needed
 	if !ok {
 		return "", false
 	}
@@ -490,22 +554,38 @@ func (r *reader) intRange(key string, v *yaml.Node, lo, hi int) (int, bool) {
 	return n, true
 }
 
-// number reads a finite number.
+// number reads a finite number of at most MaxMagnitude. NaN and infinity
+// (.nan, .inf) are not numbers here.
 func (r *reader) number(key string, v *yaml.Node) (float64, bool) {
-	if v.Kind == yaml.ScalarNode && (v.Tag == "!!int" || v.Tag == "!!float") {
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+	plain := v.Kind == yaml.ScalarNode && v.Style == 0
+	if plain && (v.Tag == "!!int" || v.Tag == "!!float" || v.Tag == "!!str") {
+		// 1e400 is a number to a reader, and text to the YAML library
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		switch {
+		case err == nil && math.Abs(f) <= MaxMagnitude:
 			return f, true
+		case err == nil && !math.IsInf(f, 0) && !math.IsNaN(f), errors.Is(err, strconv.ErrRange):
+			r.errorf(v, "%s: %s is too large; a number here is at most 1e15 in magnitude", key, describe(v))
+			return 0, false
 		}
+	}
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+		r.errorf(v, "%s: expected a finite number, found %s", key, describe(v))
+		return 0, false
 	}
 	r.errorf(v, "%s: expected a number, found %s", key, describe(v))
 	return 0, false
 }
 
-// positive reads a number greater than zero.
+// positive reads a number greater than zero and at most MaxWeight.
 func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
 	f, ok := r.number(key, v)
 	if ok && f <= 0 {
 		r.errorf(v, "%s: must be greater than 0, found %s", key, describe(v))
+		return 0, false
+	}
+	if ok && f > MaxWeight {
+		r.errorf(v, "%s: must be at most %d, found %s", key, MaxWeight, describe(v))
 		return 0, false
 	}
 	return f, ok
@@ -514,8 +594,13 @@ func (r *reader) positive(key string, v *yaml.Node) (float64, bool) {
 // date reads a YYYY-MM-DD date.
 func (r *reader) date(key string, v *yaml.Node) (Date, bool) {
 	if v.Kind == yaml.ScalarNode {
-		if d, err := ParseDate(v.Value); err == nil {
+		d, err := ParseDate(v.Value)
+		if err == nil {
 			return d, true
+		}
+		if errors.Is(err, ErrDateRange) {
+			r.errorf(v, "%s: %s: %v", key, v.Value, err)
+			return Date{}, false
 		}
 	}
 	r.errorf(v, "%s: expected a date as YYYY-MM-DD, found %s", key, describe(v))

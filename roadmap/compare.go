@@ -9,7 +9,7 @@ import (
 )
 
 // Comparison lines up a baseline assessment and its re-assessments: what
-// `compare --format json` prints (SPEC sections 7a and 9). Deltas are the
+// `compare --format json` prints (docs/method.md, "Comparison"). Deltas are the
 // last assessment minus the baseline; a value with no data is null.
 type Comparison struct {
 	Assessments []ComparedAssessment `json:"assessments" yaml:"assessments"`
@@ -93,7 +93,7 @@ type PracticeTrend struct {
 }
 
 // DimensionTrend is one dimension across the assessments, shaped like
-// PracticeTrend without levels (the SPEC defines no dimension level).
+// PracticeTrend without levels (a dimension has no level).
 type DimensionTrend struct {
 	ID              string       `json:"id" yaml:"id"`
 	Name            string       `json:"name" yaml:"name"`
@@ -184,7 +184,7 @@ func progressStatus(m MetricProgress) string {
 }
 
 // Compare lines up assessments, the baseline first, each scored with its own
-// settings (results[i] is the score of assessments[i]), by SPEC section 7a.
+// settings (results[i] is the score of assessments[i]), as docs/method.md says.
 // Questions are compared when every assessment scores them; practices and
 // dimensions by id, wherever they are in scope. It is pure.
 func Compare(assessments []*assess.Assessment, results []*assess.Result) *Comparison {
@@ -436,7 +436,10 @@ func compareMetrics(base, cur *assess.Assessment, warnings *[]string) []MetricPr
 			m.Now = assess.Some(*g1.Baseline)
 		}
 		if m.Baseline.Valid && m.Target.Valid && m.Now.Valid && m.Baseline.Value != m.Target.Value {
-			m.Progress = assess.Some((m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100)
+			// a target a hair from the baseline could overflow: no progress then
+			if p := (m.Baseline.Value - m.Now.Value) / (m.Baseline.Value - m.Target.Value) * 100; !math.IsInf(p, 0) && !math.IsNaN(p) {
+				m.Progress = assess.Some(p)
+			}
 		}
 		m.Status = progressStatus(m)
 		out = append(out, m)

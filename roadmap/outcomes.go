@@ -42,6 +42,10 @@ type Outcome struct {
 	By        assess.Date `json:"-" yaml:"-"`
 }
 
+// PriorityFormula says in words how an outcome's priority is computed: the
+// one text every table, page and help message shows.
+const PriorityFormula = "priority = impact × frequency × (1 + mean gap to target of its practices / scale max) / effort"
+
 // OutcomeMetric is the metric an outcome moves, with the target worked out.
 type OutcomeMetric struct {
 	ID       string     `json:"id" yaml:"id"`
@@ -57,7 +61,7 @@ type OutcomeList struct {
 	Outcomes []Outcome `json:"outcomes" yaml:"outcomes"`
 }
 
-// Outcomes ranks the assessment's pain points by SPEC section 6:
+// Outcomes ranks the assessment's pain points (docs/method.md, "Outcomes"):
 // priority = impact × frequency × (1 + G / scale max) / effort, where G is
 // the mean target gap of the pain point's scored, in-scope practices.
 // Ties go to the higher impact, then to the id.
@@ -167,7 +171,10 @@ func statement(o Outcome, g *assess.MetricGoal) string {
 	case m.Unit == "%":
 		delta = signed(target-base) + " pp"
 	case base != 0:
-		delta = signed((target-base)/base*100) + "%"
+		// a baseline near zero makes a relative change meaningless, and may overflow
+		if pct := (target - base) / base * 100; math.Abs(pct) <= maxPercent {
+			delta = signed(pct) + "%"
+		}
 	}
 	s := fmt.Sprintf("%s %s from %s to %s", verb, name, quantity(base, m.Unit), quantity(target, m.Unit))
 	if delta != "" {
@@ -212,8 +219,16 @@ func quantity(v float64, unit string) string {
 	return formatNumber(v) + " " + unit
 }
 
+// maxPercent is the largest relative change a statement states in %.
+const maxPercent = 1e6
+
 // formatNumber rounds to at most two decimals and drops trailing zeros.
+// Numbers beyond 1e15 (which the loader does not let through) are written
+// in exponent form, and never as +Inf.
 func formatNumber(v float64) string {
+	if !(math.Abs(v) <= 1e15) {
+		return strconv.FormatFloat(v, 'g', 6, 64)
+	}
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {

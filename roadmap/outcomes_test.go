@@ -33,6 +33,9 @@ type prac struct {
 	deps    []string
 	weight  float64 // 0: the default 1
 	actions bool    // give it stabilize, standardize and optimize actions
+	// actionsYAML, when set, is the practice's actions: mapping as written
+	// (flow style), instead of the ones actions gives
+	actionsYAML string
 }
 
 // resp is one response; answers maps a question id to "D/A".
@@ -85,7 +88,9 @@ practices:
 		if len(p.deps) > 0 {
 			fmt.Fprintf(&q, "    depends_on: [%s]\n", strings.Join(p.deps, ", "))
 		}
-		if p.actions {
+		if p.actionsYAML != "" {
+			fmt.Fprintf(&q, "    actions: %s\n", p.actionsYAML)
+		} else if p.actions {
 			fmt.Fprintf(&q, "    actions:\n      stabilize: [Stabilize %[1]s first, Stabilize %[1]s second]\n      standardize: [Standardize %[1]s]\n      optimize: [Optimize %[1]s]\n", p.id)
 		}
 		q.WriteString("    questions:\n")

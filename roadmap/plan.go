@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
-	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 )
 
 // Roadmap is the phased plan: what `roadmap --format json` prints.
@@ -145,8 +145,8 @@ type planner struct {
 	plan      *Roadmap
 }
 
-// Plan builds the stabilize / standardize / optimize roadmap of SPEC
-// section 7 from a scored assessment and its outcomes. It is deterministic:
+// Plan builds the stabilize / standardize / optimize roadmap (docs/method.md,
+// "The roadmap") from a scored assessment and its outcomes. It is deterministic:
 // the same input gives the same plan.
 func Plan(a *assess.Assessment, r *assess.Result, outcomes []Outcome, opts PlanOptions) *Roadmap {
 	p := &planner{
@@ -258,12 +258,12 @@ func (p *planner) fill(ph string) {
 		if p.scheduled[ph][id] {
 			continue // brought along by a practice that depends on it
 		}
-		set, reason := p.take(id, ph, map[string]bool{})
+		set, reason := p.take(id, ph)
 		if reason == "" && p.count[ph]+len(set) > p.capacity {
 			if len(set) > 1 {
-				reason = "waits for " + strings.Join(others(set, id), ", ") + ": not enough capacity in " + ph + " to bring it along"
+				reason = "waits for " + listSome(others(set, id), 5) + ": not enough capacity in " + ph + " to bring it along"
 			} else {
-				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, format.Plural(p.capacity, "practice", "practices"))
+				reason = fmt.Sprintf("capacity: %s already holds %d %s", ph, p.capacity, plural.Of(p.capacity, "practice", "practices"))
 			}
 		}
 		if reason != "" {
@@ -280,48 +280,69 @@ func (p *planner) fill(ph string) {
 }
 
 // take works out what scheduling practice id in phase ph requires: the
-// practices to schedule (id first, then the dependencies it brings along),
-// or the reason it must wait.
-func (p *planner) take(id, ph string, visiting map[string]bool) ([]string, string) {
-	pr := p.practices[id]
-	if visiting[id] {
-		return nil, "" // already being taken on this path
+// practices to schedule (id first, then the dependencies it brings along,
+// depth first in the order they are declared), or the reason it must wait.
+// Each practice is visited once, so the cost is linear in the practices and
+// dependencies it reaches.
+func (p *planner) take(id, ph string) ([]string, string) {
+	t := taking{p: p, ph: ph, k: phaseIndex(ph), in: map[string]bool{}}
+	if reason := t.visit(id); reason != "" {
+		return nil, reason
 	}
-	visiting[id] = true
-	k := phaseIndex(ph)
-	for _, earlier := range assess.PhaseIDs[:k] {
+	return t.set, ""
+}
+
+// taking is one run of take: the practices reached so far, in order.
+type taking struct {
+	p   *planner
+	ph  string
+	k   int // index of ph in assess.PhaseIDs
+	in  map[string]bool
+	set []string
+}
+
+func (t *taking) visit(id string) string {
+	p, ph := t.p, t.ph
+	pr := p.practices[id]
+	t.in[id] = true
+	t.set = append(t.set, id)
+	for _, earlier := range assess.PhaseIDs[:t.k] {
 		if pr.needs[earlier] && !p.scheduled[earlier][id] {
-			return nil, "waits for its " + earlier
+			return "waits for its " + earlier
 		}
 	}
 	if ph == assess.Optimize && pr.score.ControlGap.Valid && pr.score.ControlGap.Value >= 0.5 &&
 		!p.scheduled[assess.Stabilize][id] && !p.scheduled[assess.Standardize][id] {
-		return nil, "control gap: standardize first"
+		return "control gap: standardize first"
 	}
-	set := []string{id}
-	for _, dep := range pr.def.DependsOn {
-		d := p.practices[dep]
+	for _, dep := range pr.def.Dependencies {
+		if !dep.Binds(ph) {
+			continue // declared from a later phase on: this phase does not wait for it
+		}
+		d := p.practices[dep.Practice]
 		if d == nil {
 			continue // out of scope: nothing of it is planned here
 		}
-		for _, earlier := range assess.PhaseIDs[:k] {
-			if d.needs[earlier] && !p.scheduled[earlier][dep] {
-				return nil, "waits for " + dep
+		for _, earlier := range assess.PhaseIDs[:t.k] {
+			if d.needs[earlier] && !p.scheduled[earlier][dep.Practice] {
+				return "waits for " + dep.Practice
 			}
 		}
-		if d.needs[ph] && !p.scheduled[ph][dep] && !slices.Contains(set, dep) {
-			sub, reason := p.take(dep, ph, visiting)
-			if reason != "" {
-				return nil, "waits for " + dep
-			}
-			for _, s := range sub {
-				if !slices.Contains(set, s) {
-					set = append(set, s)
-				}
+		if d.needs[ph] && !p.scheduled[ph][dep.Practice] && !t.in[dep.Practice] {
+			if reason := t.visit(dep.Practice); reason != "" {
+				return "waits for " + dep.Practice
 			}
 		}
 	}
-	return set, ""
+	return ""
+}
+
+// listSome joins the first n items and says how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
 func (p *planner) backlog(id, ph, reason string) {
@@ -382,12 +403,15 @@ func (p *planner) build(startOverride assess.Date) {
 				Outcomes:  nonNil(pr.outcomes),
 				DependsOn: []string{},
 			}
-			ini.Title, ini.Actions = title(pr.def, ph)
+			ini.Title, ini.Actions = title(pr.def, ph, ps.Weakest)
 			if prev := lastInit[id]; prev != "" {
 				ini.DependsOn = append(ini.DependsOn, prev)
 			}
-			for _, dep := range pr.def.DependsOn {
-				if li := lastInit[dep]; li != "" && !slices.Contains(ini.DependsOn, li) {
+			for _, dep := range pr.def.Dependencies {
+				if !dep.Binds(ph) {
+					continue
+				}
+				if li := lastInit[dep.Practice]; li != "" && !slices.Contains(ini.DependsOn, li) {
 					ini.DependsOn = append(ini.DependsOn, li)
 				}
 			}
@@ -397,13 +421,15 @@ func (p *planner) build(startOverride assess.Date) {
 			}
 		}
 		// same-phase dependencies: resolved now that every id of the phase is known
+		initOf := make(map[string]string, len(phase.Initiatives))
+		for _, ini := range phase.Initiatives {
+			initOf[ini.Practice] = ini.ID
+		}
 		for i := range phase.Initiatives {
 			ini := &phase.Initiatives[i]
-			for _, dep := range p.practices[ini.Practice].def.DependsOn {
-				for _, other := range phase.Initiatives {
-					if other.Practice == dep && !slices.Contains(ini.DependsOn, other.ID) {
-						ini.DependsOn = append(ini.DependsOn, other.ID)
-					}
+			for _, dep := range p.practices[ini.Practice].def.Dependencies {
+				if other, ok := initOf[dep.Practice]; ok && dep.Binds(ph) && !slices.Contains(ini.DependsOn, other) {
+					ini.DependsOn = append(ini.DependsOn, other)
 				}
 			}
 		}
@@ -470,21 +496,27 @@ var phaseAim = map[string]string{
 	assess.Optimize:    "automation and analytics on clean data",
 }
 
-// title takes the initiative's title and actions from the questionnaire.
-func title(def *assess.Practice, ph string) (string, []string) {
-	var actions []string
-	switch ph {
-	case assess.Stabilize:
-		actions = def.Actions.Stabilize
-	case assess.Standardize:
-		actions = def.Actions.Standardize
-	case assess.Optimize:
-		actions = def.Actions.Optimize
-	}
+// title takes the initiative's title and steps from the questionnaire's
+// actions for the phase: the title is the first action that addresses the
+// practice's weakest dimension, else the first action; every action is a
+// step. Without actions, the title says what the phase aims at.
+func title(def *assess.Practice, ph, weakest string) (string, []string) {
+	actions := def.Actions.Phase(ph)
 	if len(actions) == 0 {
 		return fmt.Sprintf("%s %s: %s", capitalize(ph), strings.ToLower(def.Name), phaseAim[ph]), []string{}
 	}
-	return actions[0], actions
+	steps := make([]string, len(actions))
+	t := ""
+	for i, a := range actions {
+		steps[i] = a.Text
+		if t == "" && weakest != "" && a.Dimension == weakest {
+			t = a.Text
+		}
+	}
+	if t == "" {
+		t = steps[0]
+	}
+	return t, steps
 }
 
 func (p *planner) exitCriteria(k int, outcomeLast map[string]int) {
@@ -546,7 +578,7 @@ func (p *planner) adoption(k int) {
 	}
 	phase.Adoption = append(phase.Adoption,
 		fmt.Sprintf("Sponsor communication: %s explains why %s %s now and what changes for each team, at the start of the phase",
-			sponsor, joinAnd(names), format.Plural(len(names), "matters", "matter")))
+			sponsor, joinAnd(names), plural.Of(len(names), "matters", "matter")))
 	if roles := p.roles(phase.Practices); len(roles) > 0 {
 		phase.Adoption = append(phase.Adoption, "Role-based training for "+strings.Join(roles, ", ")+" on the new way of working, before it goes live")
 	} else {
@@ -661,7 +693,7 @@ func (p *planner) rollout() {
 		}
 	}
 	if needing <= p.capacity {
-		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, format.Plural(needing, "practice", "practices"), p.capacity))
+		passes = append(passes, fmt.Sprintf("the %d %s needing work fit the capacity of %d", needing, plural.Of(needing, "practice", "practices"), p.capacity))
 	} else {
 		fails = append(fails, fmt.Sprintf("%d practices need work but the capacity is %d per phase", needing, p.capacity))
 	}

@@ -1161,3 +1161,140 @@ func TestPlanEdgeCases(t *testing.T) {
 		}
 	})
 }
+
+// SPEC 7: a dependency declared {practice: q, from: standardize} binds only
+// initiatives of standardize and later: p's stabilize never waits for q,
+// but p's standardize does.
+//
+// p and q answer 1/1 (stabilize and standardize). A pain point on p ranks
+// it first: p 25×1.4 + 2 = 37, q 2.
+func TestPlanDependencyFromPhase(t *testing.T) {
+	f := fixture{
+		practices: []prac{{id: "p", deps: []string{"{practice: q, from: standardize}"}}, {id: "q"}},
+		responses: one(map[string]string{"p-1": "1/1", "q-1": "1/1"}),
+		painpoints: `  - {id: pp1, title: P hurts, practices: [p], impact: 5, frequency: 5, effort: 1}
+`,
+	}
+	t.Run("capacity 1: stabilize takes p alone, standardize waits for q", func(t *testing.T) {
+		f := f
+		f.settings = capacity("1")
+		x := f.run(t, roadmap.PlanOptions{})
+		sane(t, x.plan, 1)
+		wantPhases(t, x.plan, []string{"p"}, nil, nil)
+		wantBacklog(t, x.plan,
+			bl{"q", assess.Stabilize, "capacity: stabilize already holds 1 practice"},
+			bl{"p", assess.Standardize, "waits for q"},
+			bl{"q", assess.Standardize, "waits for its stabilize"})
+	})
+	t.Run("capacity 1, a plain dependency: p waits in stabilize too", func(t *testing.T) {
+		f := f
+		f.practices = []prac{{id: "p", deps: []string{"q"}}, {id: "q"}}
+		f.settings = capacity("1")
+		x := f.run(t, roadmap.PlanOptions{})
+		sane(t, x.plan, 1)
+		wantPhases(t, x.plan, []string{"q"}, []string{"q"}, nil)
+		wantBacklog(t, x.plan,
+			bl{"p", assess.Stabilize, "waits for q: not enough capacity in stabilize to bring it along"},
+			bl{"p", assess.Standardize, "waits for its stabilize"})
+	})
+	t.Run("capacity 2: the stabilize initiatives are independent, standardize depends", func(t *testing.T) {
+		f := f
+		f.settings = capacity("2")
+		x := f.run(t, roadmap.PlanOptions{})
+		sane(t, x.plan, 2)
+		// stabilize: p alone, then q by priority; standardize: p brings q along
+		wantPhases(t, x.plan, []string{"p", "q"}, []string{"q", "p"}, nil)
+		sp, sq := initiative(t, x.plan, assess.Stabilize, "p"), initiative(t, x.plan, assess.Stabilize, "q")
+		if len(sp.DependsOn) != 0 {
+			t.Errorf("p's stabilize depends on %v, want nothing: the dependency binds from standardize", sp.DependsOn)
+		}
+		tp, tq := initiative(t, x.plan, assess.Standardize, "p"), initiative(t, x.plan, assess.Standardize, "q")
+		for _, want := range []string{sp.ID, tq.ID} {
+			if !slices.Contains(tp.DependsOn, want) {
+				t.Errorf("p's standardize depends on %v, want %s among them (its stabilize, q's standardize)", tp.DependsOn, want)
+			}
+		}
+		if slices.Contains(tq.DependsOn, tp.ID) || slices.Contains(tq.DependsOn, sp.ID) || !slices.Contains(tq.DependsOn, sq.ID) {
+			t.Errorf("q's standardize depends on %v, want its own stabilize %s only", tq.DependsOn, sq.ID)
+		}
+	})
+	t.Run("from optimize: neither stabilize nor standardize waits", func(t *testing.T) {
+		f := f
+		f.practices = []prac{{id: "p", deps: []string{"{practice: q, from: optimize}"}}, {id: "q"}}
+		f.settings = capacity("1")
+		x := f.run(t, roadmap.PlanOptions{})
+		sane(t, x.plan, 1)
+		wantPhases(t, x.plan, []string{"p"}, []string{"p"}, nil)
+	})
+}
+
+// SPEC 7: the title is the first of the phase's actions that addresses the
+// practice's weakest dimension, else the first action; every action of the
+// phase is a step, in order.
+//
+// a answers process 3/3 and people 1/1: weakest dimension people, level 1
+// (stabilize), actual 2 (standardize).
+func TestPlanTitleFromWeakestDimension(t *testing.T) {
+	f := fixture{
+		practices: []prac{{id: "a", dims: []string{"process", "people"}, actionsYAML: `{` +
+			`stabilize: [Define one path, {text: Agree the process owner, dimension: process}, {text: Train the agents, dimension: people}, {text: Coach the leads, dimension: people}], ` +
+			`standardize: [{text: Write the runbook, dimension: process}, Review it quarterly]}`}},
+		responses: one(map[string]string{"a-1": "3/3", "a-2": "1/1"}),
+	}
+	x := f.run(t, roadmap.PlanOptions{})
+	sane(t, x.plan, 3)
+	sa := initiative(t, x.plan, assess.Stabilize, "a")
+	if sa.Dimension != "people" {
+		t.Fatalf("weakest dimension %q, want people", sa.Dimension)
+	}
+	if sa.Title != "Train the agents" {
+		t.Errorf("stabilize title %q, want the first action addressing people", sa.Title)
+	}
+	if want := []string{"Define one path", "Agree the process owner", "Train the agents", "Coach the leads"}; !reflect.DeepEqual(sa.Actions, want) {
+		t.Errorf("stabilize steps %q, want every action %q", sa.Actions, want)
+	}
+	ta := initiative(t, x.plan, assess.Standardize, "a")
+	if ta.Title != "Write the runbook" {
+		t.Errorf("standardize title %q, want the first action: none addresses people", ta.Title)
+	}
+	if want := []string{"Write the runbook", "Review it quarterly"}; !reflect.DeepEqual(ta.Actions, want) {
+		t.Errorf("standardize steps %q, want %q", ta.Actions, want)
+	}
+	var doc struct {
+		Phases []struct {
+			Initiatives []map[string]any `json:"initiatives"`
+		} `json:"phases"`
+	}
+	if err := json.Unmarshal([]byte(toJSON(t, x.plan)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if steps, ok := doc.Phases[0].Initiatives[0]["actions"].([]any); !ok || len(steps) != 4 {
+		t.Errorf("JSON actions of a's stabilize = %v, want its four steps", doc.Phases[0].Initiatives[0]["actions"])
+	}
+}
+
+// SPEC 10: planning a long dependency chain is a low-degree polynomial, and
+// a practice waiting for many others names a few and counts the rest.
+func TestPlanLongChain(t *testing.T) {
+	a, probs := assess.Load(assess.FromFS(chainFS(200)), "a")
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	r := assess.Score(a, assess.ScoreOptions{})
+	rm := roadmap.Plan(a, r, roadmap.Outcomes(a, r), roadmap.PlanOptions{})
+	sane(t, rm, 3)
+	// the end of the chain fits: p0198 brings p0199 and p0200 along
+	wantPhasesPrefix := []string{"p0200", "p0199", "p0198"}
+	if got := rm.Phases[0].Practices; !reflect.DeepEqual(got, wantPhasesPrefix) {
+		t.Errorf("stabilize holds %v, want %v", got, wantPhasesPrefix)
+	}
+	for _, b := range rm.Backlog {
+		if b.Practice == "p0001" && b.Phase == assess.Stabilize {
+			if want := "waits for p0002, p0003, p0004, p0005, p0006 and 194 more: not enough capacity in stabilize to bring it along"; b.Reason != want {
+				t.Errorf("p0001 reason %q, want %q", b.Reason, want)
+			}
+			return
+		}
+	}
+	t.Error("p0001 is not in the stabilize backlog")
+}

@@ -1,9 +1,8 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/roadmap"
 	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
@@ -12,6 +11,8 @@ import (
 type compareOptions struct {
 	IO   iostreams
 	Dirs []string // the baseline first
+	// Build runs the pipeline on each folder; roadmap.Build when nil.
+	Build func(roadmap.Input) (*roadmap.Result, assess.Problems)
 	formatFlag
 }
 
@@ -38,7 +39,7 @@ and the share is stated.`,
 		Example: "  itilmap compare acme-2026 acme-2027\n  itilmap compare acme-2026 acme-2027q1 acme-2027q3 --format json",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) < 2 {
-				return usageError(c.CommandPath(), "expected a baseline folder and at least one re-assessment folder, got %d argument%s", len(args), pluralS(len(args)))
+				return usageError(c.CommandPath(), "expected a baseline folder and at least one re-assessment folder, got %d argument%s", len(args), plural.Of(len(args), "", "s"))
 			}
 			return opts.check(c)
 		},
@@ -55,27 +56,28 @@ and the share is stated.`,
 }
 
 func compareRun(opts *compareOptions) error {
+	build := opts.Build
+	if build == nil {
+		build = roadmap.Build
+	}
 	var assessments []*assess.Assessment
-	var errs assess.Problems
+	var results []*assess.Result
+	var all assess.Problems
 	for _, dir := range opts.Dirs {
-		a, probs := assess.Load(assess.Disk{}, dir)
-		printWarnings(opts.IO.Err, probs)
-		errs = append(errs, probs.Errors()...)
-		assessments = append(assessments, a)
-	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	results := make([]*assess.Result, len(assessments))
-	for i, a := range assessments {
-		results[i] = assess.Score(a, assess.ScoreOptions{})
-		for _, w := range results[i].Warnings {
-			fmt.Fprintf(opts.IO.Err, "%s: warning: %s\n", a.File, w)
+		res, probs := build(roadmap.Input{Source: assess.Disk{}, Dir: dir})
+		all = append(all, probs...)
+		if res != nil {
+			assessments, results = append(assessments, res.Assessment), append(results, res.Score)
 		}
+	}
+	if err := all.Err(); err != nil {
+		printWarnings(opts.IO.Err, all)
+		return err
 	}
 	cmp := roadmap.Compare(assessments, results)
 	for _, w := range cmp.Warnings {
-		fmt.Fprintf(opts.IO.Err, "itilmap: warning: %s\n", w)
+		all = append(all, assess.Problem{Severity: assess.Warning, Message: w})
 	}
+	printWarnings(opts.IO.Err, all)
 	return opts.write(opts.IO.Out, cmp, func() []text.Table { return text.CompareTables(cmp) })
 }

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // failingWriter is a stdout that cannot be written: a full disk, a closed pipe.
@@ -51,6 +54,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "init", args: []string{"init", filepath.Join(dir, "acme")}, want: exitOK, stderr: "Created "},
 		{name: "validate good file", args: []string{"validate", goodResponse}, want: exitOK},
 		{name: "questionnaires list", args: []string{"questionnaires", "list"}, want: exitOK},
+		{name: "questionnaires show unknown audience", args: []string{"questionnaires", "show", "itil4-quick", "--audience", "nope"}, want: exitUsage, stderr: `--audience "nope": questionnaire itil4-quick`},
 		{name: "schema", args: []string{"schema", "response"}, want: exitOK},
 
 		{name: "validate broken file", args: []string{"validate", brokenResponse}, want: exitInput, stderr: "actual: 7 is outside the scale 0..5"},
@@ -108,5 +112,22 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("itilmap %s: failed but printed on stdout:\n%s", strings.Join(tt.args, " "), stdout.String())
 			}
 		})
+	}
+}
+
+// TestPanicIsABug: a panic in a command is exit code 4 with one line that
+// asks for a bug report, never a stack trace.
+func TestPanicIsABug(t *testing.T) {
+	root := newRootCmd(strings.NewReader(""), io.Discard, io.Discard)
+	root.AddCommand(&cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error {
+		panic(fmt.Sprintf("index out of range [%d] with length %d", 3, 2))
+	}})
+	var stderr bytes.Buffer
+	if got := execute(root, []string{"boom"}, &stderr); got != exitBug {
+		t.Errorf("exit code %d, want %d", got, exitBug)
+	}
+	out := stderr.String()
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, "this is a bug: please report it") || strings.Contains(out, "goroutine") {
+		t.Errorf("stderr is not one line asking for a bug report:\n%s", out)
 	}
 }

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
@@ -33,8 +35,9 @@ The questionnaire is the one of the assessment whose responses folder -o is
 (DIR/assessment.yaml for -o DIR/responses), or the one --questionnaire names.
 
 Every problem of every workbook is reported before anything is written, and
-nothing is written when there is one. An existing response is not overwritten
-without --force.`,
+nothing is written when there is one. The responses are written all or none.
+An existing response is not overwritten without --force, even one another
+import creates at the same time.`,
 		Example: "  itilmap import workshop/*.xlsx -o acme/responses\n  itilmap import r07.xlsx -o acme/responses --force",
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -82,6 +85,9 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 			continue
 		}
 		resp, ps := capture.Read(file, bytes.NewReader(data), int64(len(data)), q)
+		if resp != nil {
+			ps = append(ps, cleanImportedText(file, resp)...)
+		}
 		probs = append(probs, ps...)
 		if resp == nil || ps.HasErrors() {
 			continue
@@ -114,12 +120,23 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)
 	}
-	for _, im := range todo {
-		if err := writeAtomic(im.out, assess.ResponseYAML(im.resp, q)); err != nil {
-			return outputError(err)
+	// all or none; without --force, a response made meanwhile (another
+	// import at once) is never overwritten
+	files := make([]outFile, len(todo))
+	for i, im := range todo {
+		files[i] = outFile{im.out, assess.ResponseYAML(im.resp, q)}
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, files); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
 		}
+		return outputError(err)
+	}
+	for _, im := range todo {
 		n := len(im.resp.Answers)
-		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, plural(n, "answer", "answers"), im.file)
+		fmt.Fprintf(opts.IO.Err, "wrote %s: respondent %s, %d %s from %s\n", im.out, im.resp.Respondent.ID, n, plural.Of(n, "answer", "answers"), im.file)
 	}
 	return nil
 }
@@ -147,4 +164,30 @@ func importQuestionnaire(c *cobra.Command, opts *importOptions) (*assess.Questio
 		fmt.Fprintf(opts.IO.Err, "%s: warning: the assessment reads its responses from %s, not %s\n", a.File, want, opts.OutDir)
 	}
 	return a.Questionnaire, nil
+}
+
+// cleanImportedText holds the texts of a workbook to the rules of response
+// files: no control characters, names of at most 200
+// characters, notes and evidence of at most 10,000, NFC. The texts are
+// normalised in place; each one refused is a problem of the workbook.
+func cleanImportedText(file string, resp *assess.Response) assess.Problems {
+	var probs assess.Problems
+	clean := func(what, key string, s *string) {
+		out, msg := assess.CleanText(key, *s)
+		if msg != "" {
+			probs = append(probs, assess.Problem{File: file, Message: what + ": " + msg})
+			return
+		}
+		*s = out
+	}
+	p := &resp.Respondent
+	clean("respondent name", "respondent.name", &p.Name)
+	clean("respondent role", "respondent.role", &p.Role)
+	clean("respondent team", "respondent.team", &p.Team)
+	for i := range resp.Answers {
+		a := &resp.Answers[i]
+		clean(a.Question+" evidence", "evidence", &a.Evidence)
+		clean(a.Question+" note", "note", &a.Note)
+	}
+	return probs
 }

@@ -16,6 +16,8 @@ import (
 type assessmentInput struct {
 	Dir     string
 	Example bool
+	// Build runs the pipeline; roadmap.Build when nil. Tests inject their own.
+	Build func(roadmap.Input) (*roadmap.Result, assess.Problems)
 }
 
 func (in *assessmentInput) addFlags(c *cobra.Command) {
@@ -49,7 +51,11 @@ func (in *assessmentInput) source() (assess.Source, string) {
 // assess.Problems, every one of them.
 func (in *assessmentInput) build(stderr io.Writer, so assess.ScoreOptions, po roadmap.PlanOptions, baseline string) (*roadmap.Result, error) {
 	src, dir := in.source()
-	res, probs := roadmap.Build(roadmap.Input{Source: src, Dir: dir, Baseline: baseline, BaselineSource: assess.Disk{}, Score: so, Plan: po})
+	build := in.Build
+	if build == nil {
+		build = roadmap.Build
+	}
+	res, probs := build(roadmap.Input{Source: src, Dir: dir, Baseline: baseline, BaselineSource: assess.Disk{}, Score: so, Plan: po})
 	printWarnings(stderr, probs)
 	if err := probs.Err(); err != nil {
 		return nil, err

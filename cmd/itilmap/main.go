@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/plural"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes.
@@ -17,7 +19,8 @@ const (
 	exitOK     = 0
 	exitInput  = 1 // invalid input: every problem printed
 	exitUsage  = 2 // bad flag, missing argument
-	exitOutput = 3 // output could not be written
+	exitOutput = 3 // output could not be written, or would overwrite something
+	exitBug    = 4 // an internal error: a bug
 )
 
 func main() {
@@ -26,14 +29,20 @@ func main() {
 
 // run executes one command line and returns the exit code. It is the one
 // place where errors become exit codes and messages.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return execute(newRootCmd(stdin, stdout, stderr), args, stderr)
+}
+
+// execute runs root on args and maps what it returns to an exit code, by
+// type: problems in the input 1, usage 2, output 3 (an exitError carries its
+// code), a panic 4 with one line asking for a bug report.
+func execute(root *cobra.Command, args []string, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "itilmap: internal error: %v\nPlease report this with the command you ran.\n", r)
-			code = exitInput
+			fmt.Fprintf(stderr, "itilmap: internal error (%s); this is a bug: please report it with the command you ran\n", oneLine(fmt.Sprint(r)))
+			code = exitBug
 		}
 	}()
-	root := newRootCmd(stdin, stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -41,13 +50,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	var probs assess.Problems
 	var ee *exitError
+	var sig errInterrupted
 	switch {
+	case errors.As(err, &sig):
+		fmt.Fprintf(stderr, "itilmap: %v\n", sig)
+		return sig.exitCode()
 	case errors.As(err, &probs):
 		errs := probs.Errors()
 		for _, p := range errs {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "%d %s\n", len(errs), plural(len(errs), "error", "errors"))
+		fmt.Fprintln(stderr, plural.Count(len(errs), "error", "errors"))
 		return exitInput
 	case errors.As(err, &ee):
 		fmt.Fprintf(stderr, "itilmap: %v\n", ee.err)
@@ -55,9 +68,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", ee.cmd)
 		}
 		return ee.code
-	case isCobraUsage(err):
-		fmt.Fprintf(stderr, "itilmap: %v\nRun 'itilmap --help' for usage.\n", err)
-		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "itilmap: %v\n", err)
 		return exitInput
@@ -84,22 +94,13 @@ func outputError(err error) error {
 	return &exitError{code: exitOutput, err: err}
 }
 
-// isCobraUsage recognises the errors cobra itself returns for a command
-// line it cannot parse.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "requires at most", "if any flags in the group"} {
-		if strings.HasPrefix(msg, p) || strings.Contains(msg, " "+p) {
-			return true
-		}
+// oneLine keeps the first line of s, at most 200 bytes of it.
+func oneLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
 	}
-	return false
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+	if len(s) > 200 {
+		s = s[:200] + "…"
 	}
-	return many
+	return s
 }

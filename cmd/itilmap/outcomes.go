@@ -19,7 +19,7 @@ func newOutcomesCmd(runF func(*outcomesOptions) error) *cobra.Command {
 		Use:   "outcomes DIR",
 		Short: "Rank business pain points into measurable outcomes",
 		Long: `Rank the pain points of painpoints.yaml by
-  priority = impact × frequency × (1 + mean gap to target of its practices / scale max) / effort
+  ` + roadmap.PriorityFormula + `
 and state each as one measurable sentence, for example
   Reduce mean time to restore service from 9.5 h to 7.6 h (-20%) by 2027-06-30
 A pain point without a baseline is marked "needs baseline": measure first.`,

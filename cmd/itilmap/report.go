@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,10 +23,12 @@ type reportOptions struct {
 	OutDir string
 	XLSX   bool
 	PDF    bool
+	SVG    bool
 	Force  bool // write a report for a placeholder organisation
 	// Baseline is an earlier assessment folder: the reports add progress since it.
 	Baseline string
 	Now      func() time.Time
+	Files    fileSet // how the reports are written: as a set, all or nothing
 }
 
 func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
@@ -36,10 +39,14 @@ func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
 		Long: `Write the assessment's reports into OUTDIR: report.xlsx (every score, gap,
 outcome, the roadmap, a timeline and every raw answer, with native charts) and
 report.pdf (a short report for leadership). Both are written when neither
---xlsx nor --pdf is given.
+--xlsx nor --pdf is given. --svg also writes the PDF's charts as SVG files
+sized for a 16:9 slide: radar.svg, heatmap.svg, timeline.svg, and
+progress.svg when there is a baseline.
 
-Each file is written to a temporary name and renamed, so a failed run leaves no
-half-written report. With SOURCE_DATE_EPOCH set, the same inputs give
+The reports are written as a set: each to a temporary name first, then renamed
+into place, so that a failed or interrupted run (SIGINT, SIGTERM: exit code
+130, 143) leaves the previous reports or the new ones, never a mix, and no
+temporary file. With SOURCE_DATE_EPOCH set, the same inputs give
 byte-identical files.`,
 		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf\n  itilmap report acme-2027q2 --baseline acme-2026q4 -o report",
 		Args:    func(c *cobra.Command, args []string) error { return opts.Input.args(c, args) },
@@ -55,6 +62,7 @@ byte-identical files.`,
 	c.Flags().StringVarP(&opts.OutDir, "output", "o", ".", "folder to write the reports into (created if missing)")
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
+	c.Flags().BoolVar(&opts.SVG, "svg", false, "also write the charts as SVG files for slides: radar.svg, heatmap.svg, timeline.svg (and progress.svg with a baseline)")
 	c.Flags().BoolVar(&opts.Force, "force", false, "write the report even though the organisation is still init's placeholder")
 	c.Flags().StringVar(&opts.Baseline, "baseline", "", "an earlier assessment folder: add progress since it (a Progress sheet and section)")
 	return c
@@ -87,33 +95,59 @@ func reportRun(opts *reportOptions) error {
 	}
 	if opts.PDF || both {
 		outs = append(outs, output{"report.pdf", func(b *bytes.Buffer) error { return pdf.Write(b, rep) }})
+		printWarnings(opts.IO.Err, pdf.Unprintable(res))
+	}
+	if opts.SVG {
+		charts, err := pdf.SVGCharts(rep)
+		if err != nil {
+			return fmt.Errorf("rendering the SVG charts: %w", err)
+		}
+		for _, c := range charts {
+			outs = append(outs, output{c.Name, func(b *bytes.Buffer) error { _, err := b.Write(c.Data); return err }})
+		}
 	}
 	if err := prepareOutDir(opts.OutDir); err != nil {
 		return outputError(err)
 	}
+	ctx, stop := signalContext()
+	defer stop()
 	inputs := inputFiles(a, opts.Input.Example)
 	if b := res.BaselineAssessment; b != nil {
 		for f := range inputFiles(b, false) {
 			inputs[f] = true
 		}
 	}
-	// render everything before writing anything
-	data := make([]bytes.Buffer, len(outs))
+	// render everything before writing anything; a signal stops the run at
+	// once, before any file is made
+	files := make([]outFile, len(outs))
 	for i, o := range outs {
 		path := filepath.Join(opts.OutDir, o.name)
 		if inputs[absPath(path)] {
 			return outputError(fmt.Errorf("%s is one of the assessment's input files; choose another -o folder", path))
 		}
-		if err := o.render(&data[i]); err != nil {
-			return fmt.Errorf("rendering %s: %w", o.name, err)
-		}
+		files[i].path = path
 	}
-	for i, o := range outs {
-		path := filepath.Join(opts.OutDir, o.name)
-		if err := writeAtomic(path, data[i].Bytes()); err != nil {
-			return outputError(err)
+	err = untilSignal(ctx, func() error {
+		for i, o := range outs {
+			var b bytes.Buffer
+			if err := o.render(&b); err != nil {
+				return fmt.Errorf("rendering %s: %w", o.name, err)
+			}
+			files[i].data = b.Bytes()
 		}
-		fmt.Fprintf(opts.IO.Err, "wrote %s\n", path)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := opts.Files.write(ctx, files); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
+		return outputError(err)
+	}
+	for _, f := range files {
+		fmt.Fprintf(opts.IO.Err, "wrote %s\n", f.path)
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
 	"github.com/itilmap/itilmap/templates/text"
@@ -35,7 +37,9 @@ waits in the backlog, with the reason.`,
 				return usageError(c.CommandPath(), "--capacity %d: expected at least 1 practice per phase", opts.Capacity)
 			}
 			if opts.Start != "" {
-				if _, err := assess.ParseDate(opts.Start); err != nil {
+				if _, err := assess.ParseDate(opts.Start); errors.Is(err, assess.ErrDateRange) {
+					return usageError(c.CommandPath(), "--start %q: %v", opts.Start, err)
+				} else if err != nil {
 					return usageError(c.CommandPath(), "--start %q: expected a date as YYYY-MM-DD", opts.Start)
 				}
 			}

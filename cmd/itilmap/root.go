@@ -1,8 +1,12 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"strings"
 
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/spf13/cobra"
 )
 
@@ -30,6 +34,24 @@ Start with:
   itilmap report --example -o report   see what a finished assessment gives`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// The root runs only to refuse an unknown command with exit code 2
+		// (cobra's own refusal is an untyped error).
+		Args:                       cobra.ArbitraryArgs,
+		SuggestionsMinimumDistance: 2,
+		DisableFlagParsing:         true,
+		RunE: func(c *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0 || args[0] == "-h" || args[0] == "--help":
+				return c.Help()
+			case strings.HasPrefix(args[0], "-"):
+				return usageError(c.CommandPath(), "unknown flag: %s", args[0])
+			}
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+			}
+			return usageError(c.CommandPath(), "%s", msg)
+		},
 	}
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -52,7 +74,29 @@ Start with:
 		newSchemaCmd(nil),
 		newVersionCmd(nil),
 	)
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	typedArgs(root)
 	return root
+}
+
+// typedArgs makes every argument check of c and its subcommands return a
+// usage error (exit code 2), whatever the check is, so that exit codes are
+// told apart by type and never by message text.
+func typedArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(c *cobra.Command, args []string) error {
+			err := check(c, args)
+			var ee *exitError
+			if err != nil && !errors.As(err, &ee) {
+				return usageError(c.CommandPath(), "%v", err)
+			}
+			return err
+		}
+	}
+	for _, sub := range c.Commands() {
+		typedArgs(sub)
+	}
 }
 
 // streams returns the streams of a command, as set on the root.
@@ -65,15 +109,8 @@ func streams(c *cobra.Command) iostreams {
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(c *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageError(c.CommandPath(), "expected %s, got %d argument%s", what, len(args), pluralS(len(args)))
+			return usageError(c.CommandPath(), "expected %s, got %d argument%s", what, len(args), plural.Of(len(args), "", "s"))
 		}
 		return nil
 	}
-}
-
-func pluralS(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

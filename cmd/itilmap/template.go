@@ -12,6 +12,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/examples"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/templates/capture"
 	"github.com/spf13/cobra"
 )
@@ -133,7 +134,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 		}
 	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,
-		questions, plural(questions, "question", "questions"), q.ID, q.Version, practices, plural(practices, "practice", "practices"))
+		questions, plural.Of(questions, "question", "questions"), q.ID, q.Version, practices, plural.Of(practices, "practice", "practices"))
 	fmt.Fprintf(opts.IO.Err, "Hand out one copy per respondent; read the filled workbooks back with: itilmap import FILE.xlsx... -o %s\n", next)
 	return nil
 }
@@ -165,7 +166,7 @@ func assessmentQuestionnaire(src assess.Source, dir string, stderr io.Writer) (*
 	}
 	if n := len(other.Errors()); n > 0 {
 		fmt.Fprintf(stderr, "%s: warning: %d %s in responses or pain points (itilmap validate %s lists them)\n",
-			dir, n, plural(n, "error", "errors"), dir)
+			dir, n, plural.Of(n, "error", "errors"), dir)
 	}
 	return a, nil
 }

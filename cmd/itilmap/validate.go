@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/spf13/cobra"
 )
 
@@ -54,8 +55,8 @@ func validateRun(opts *validateOptions) error {
 			probs = p
 			if a != nil && a.Questionnaire != nil {
 				summary = fmt.Sprintf("assessment %s on %s %s: %s in scope, %s, %s",
-					a.ID, a.Questionnaire.ID, a.Questionnaire.Version, count(len(a.Scope), "practice", "practices"),
-					count(len(a.Responses), "response", "responses"), count(len(a.PainPoints), "pain point", "pain points"))
+					a.ID, a.Questionnaire.ID, a.Questionnaire.Version, plural.Count(len(a.Scope), "practice", "practices"),
+					plural.Count(len(a.Responses), "response", "responses"), plural.Count(len(a.PainPoints), "pain point", "pain points"))
 			}
 		} else {
 			kind, p := assess.CheckFile(assess.Disk{}, path)
@@ -68,7 +69,7 @@ func validateRun(opts *validateOptions) error {
 		}
 		w := len(probs.Warnings())
 		if w > 0 {
-			summary += fmt.Sprintf(" (%d %s)", w, plural(w, "warning", "warnings"))
+			summary += fmt.Sprintf(" (%d %s)", w, plural.Of(w, "warning", "warnings"))
 		}
 		if _, err := fmt.Fprintf(opts.IO.Out, "%s: ok, %s\n", path, summary); err != nil {
 			return outputError(err)
@@ -78,4 +79,3 @@ func validateRun(opts *validateOptions) error {
 }
 
 // count writes "1 response" or "3 responses".
-func count(n int, one, many string) string { return fmt.Sprintf("%d %s", n, plural(n, one, many)) }

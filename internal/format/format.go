@@ -1,6 +1,6 @@
 // Package format writes the numbers and words that every medium shows the
-// same way: scores with two decimals, shares as percentages, levels with
-// their labels, and counted nouns.
+// same way: scores with two decimals, shares as percentages and levels with
+// their labels.
 package format
 
 import (
@@ -47,17 +47,4 @@ func Dash(s string) string {
 		return NoData
 	}
 	return s
-}
-
-// Plural returns one when n is 1, else many.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// Count writes n with its noun: "1 error", "3 errors".
-func Count(n int, one, many string) string {
-	return strconv.Itoa(n) + " " + Plural(n, one, many)
 }

@@ -11,22 +11,20 @@ import (
 	"github.com/itilmap/itilmap/templates"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // WritePDF renders the leadership report as an A4 PDF.
 //
-// The report reads: a cover, a one-page executive summary, a radar chart
+// The report reads: a cover, a one-page executive summary, progress since
+// the baseline (when the result has one), a radar chart
 // of documented, actual and target practice by dimension, a practice ×
 // dimension heatmap, the ranked outcomes, the roadmap timeline, one section
 // per phase, the backlog and readiness checklist, and an appendix per
 // practice. Every page but the cover carries the organisation and
 // "Page N of M"; the outline has an entry per section and per practice.
 //
-// The Go fonts are embedded, so every name prints as written. The output
+// DejaVu Sans is embedded, so every name in Latin, Greek or Cyrillic
+// prints as written (Unprintable names the characters it cannot print). The output
 // depends only on r: the same Report gives a byte-identical file, dated
 // r.Generated (the assessment date when Generated is zero).
 func Write(w io.Writer, r *templates.Report) error {
@@ -36,6 +34,7 @@ func Write(w io.Writer, r *templates.Report) error {
 	d := newPDFDoc(r)
 	d.cover()
 	d.summary()
+	d.progressPage()
 	d.radarPage()
 	d.heatmapPage()
 	d.outcomesPage()
@@ -57,7 +56,6 @@ const (
 	pdfMarginT  = 25.0
 	pdfMarginB  = 22.0
 	pdfBodySize = 10.0
-	pdfFont     = "Go"
 	// pdfCellPad is the horizontal padding inside every cell.
 	pdfCellPad = 1.5
 )
@@ -68,17 +66,18 @@ type pdfColor struct{ R, G, B int }
 // The palette: one accent (deep blue), greys for text and rules, and the
 // red-amber-green ramp of the heatmap.
 var (
-	pdfAccent = pdfColor{22, 54, 98}
-	pdfInk    = pdfColor{33, 37, 41}
-	pdfMuted  = pdfColor{104, 112, 122}
-	pdfRule   = pdfColor{200, 205, 211}
-	pdfPale   = pdfColor{237, 241, 247}
-	pdfNoData = pdfColor{226, 229, 233}
-	pdfWhite  = pdfColor{255, 255, 255}
-	pdfRed    = pdfColor{232, 128, 116}
-	pdfAmber  = pdfColor{247, 203, 94}
-	pdfGreen  = pdfColor{104, 190, 140}
-	pdfSignal = pdfColor{201, 110, 30} // the target line: the one colour that is not blue or grey
+	pdfAccent  = pdfColor{22, 54, 98}
+	pdfInk     = pdfColor{33, 37, 41}
+	pdfMuted   = pdfColor{104, 112, 122}
+	pdfRule    = pdfColor{200, 205, 211}
+	pdfPale    = pdfColor{237, 241, 247}
+	pdfNoData  = pdfColor{226, 229, 233}
+	pdfWhite   = pdfColor{255, 255, 255}
+	pdfRed     = pdfColor{232, 128, 116}
+	pdfAmber   = pdfColor{247, 203, 94}
+	pdfGreen   = pdfColor{104, 190, 140}
+	pdfSignal  = pdfColor{201, 110, 30} // the target line: the one colour that is not blue or grey
+	pdfPlanned = pdfColor{36, 120, 76}  // an outcome the plan delivers
 )
 
 // pdfDoc is one report being laid out.
@@ -90,10 +89,9 @@ type pdfDoc struct {
 func newPDFDoc(r *templates.Report) *pdfDoc {
 	f := fpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{f: f, r: r}
-	f.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "I", goitalic.TTF)
-	f.AddUTF8FontFromBytes(pdfFont, "BI", gobolditalic.TTF)
+	for _, face := range pdfFaces {
+		f.AddUTF8FontFromBytes(pdfFont, face.Style, face.TTF)
+	}
 	f.SetMargins(pdfMarginX, pdfMarginT, pdfMarginX)
 	f.SetAutoPageBreak(true, pdfMarginB)
 	f.SetCellMargin(pdfCellPad)
@@ -261,7 +259,7 @@ func (d *pdfDoc) paraAt(x, w float64, text string, style string, size float64, c
 	d.font(style, size)
 	d.textColor(c)
 	lh := pdfLineH(size)
-	for _, l := range d.lines(text, w) {
+	for _, l := range d.clamp(d.lines(text, w), pdfMaxLines, w) {
 		d.need(lh)
 		f.SetX(x)
 		d.cell(w, lh, l, 1, "L")
@@ -280,7 +278,7 @@ func (d *pdfDoc) bullets(items []string, empty string) {
 	lh := pdfLineH(pdfBodySize)
 	for _, it := range items {
 		d.font("", pdfBodySize)
-		ls := d.lines(it, pdfContentW-5)
+		ls := d.clamp(d.lines(it, pdfContentW-5), pdfMaxLines, pdfContentW-5)
 		d.need(min(float64(len(ls)), 3)*lh + 1)
 		d.textColor(pdfAccent)
 		f.SetX(pdfMarginX)

@@ -113,7 +113,7 @@ func TestPDFUnicodeNames(t *testing.T) {
 
 func TestPDFNotScored(t *testing.T) {
 	if err := pdf.Write(&bytes.Buffer{}, &templates.Report{}); err == nil {
-		t.Error("an empty templates.Report rendered without error")
+		t.Error("an empty report rendered without error")
 	}
 }
 

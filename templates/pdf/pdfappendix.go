@@ -40,7 +40,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		name = p.ID
 	}
 	d.font("B", 15)
-	title := d.lines(name, pdfContentW)
+	title := d.clamp(d.lines(name, pdfContentW), 4, pdfContentW)
 	d.need(float64(len(title))*7 + 40)
 	d.mark(name, 1)
 	d.textColor(pdfAccent)
@@ -79,7 +79,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 	if len(rows) == 0 {
 		d.para("The questionnaire has no dimensions.", "I", 9, pdfMuted)
 	} else {
-		d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Dimension", 60, ""}, {"Documented", 28, "R"}, {"Actual", 28, "C"}},
+		d.table(pdfTable{Rows: rows, Size: 9, ColLines: []int{4}, Cols: []pdfCol{{"Dimension", 60, ""}, {"Documented", 28, "R"}, {"Actual", 28, "C"}},
 			Fill: func(ri, ci int) (pdfColor, bool) { return d.heat(cells[ri].Actual), ci == 2 }})
 	}
 
@@ -91,7 +91,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		for _, t := range p.Teams {
 			rows = append(rows, []string{t.ID, format.Num(t.Documented), format.Num(t.Actual)})
 		}
-		d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Team", 60, ""}, {"Documented", 28, "R"}, {"Actual", 28, "C"}},
+		d.table(pdfTable{Rows: rows, Size: 9, ColLines: []int{4}, Cols: []pdfCol{{"Team", 60, ""}, {"Documented", 28, "R"}, {"Actual", 28, "C"}},
 			Fill: func(ri, ci int) (pdfColor, bool) { return d.heat(p.Teams[ri].Actual), ci == 2 }})
 		if p.TeamSpread.Valid {
 			f.Ln(1)
@@ -115,9 +115,9 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 		d.para("No questions of this practice are scored.", "I", 9, pdfMuted)
 		return
 	}
-	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: name + ": questions", Cols: []pdfCol{
-		{"Question", 19, ""}, {"Statement", 67, ""}, {"Dimension", 21, ""}, {"Kind", 17, ""},
-		{"Documented", 18, "R"}, {"Actual", 14, "R"}, {"Gap", 14, "R"},
+	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: name + ": questions", ColLines: []int{0, 0, 4}, Cols: []pdfCol{
+		{"Question", 19, ""}, {"Statement", 61, ""}, {"Dimension", 23, ""}, {"Kind", 18, ""},
+		{"Documented", 21, "R"}, {"Actual", 14, "R"}, {"Gap", 14, "R"},
 	}, Style: func(_, c int) string {
 		if c == 6 {
 			return "B"

@@ -23,10 +23,17 @@ func (d *pdfDoc) radarPage() {
 		return
 	}
 	target, targetName := d.targets()
+	// the chart's box holds the axis labels: as much room above and below
+	// the rings as the tallest label needs, so that no label reaches the
+	// text above the chart or the legend under it
 	const rad = 50.0
-	cx, cy := pdfPageW/2, f.GetY()+rad+18
+	lblH := 0.0
+	for _, ds := range r.Dimensions {
+		lblH = max(lblH, d.radarLabelH(ds.DisplayName()))
+	}
+	cx, cy := pdfPageW/2, f.GetY()+2+lblH+pdfRadarGap+rad
 	d.radar(cx, cy, rad, target)
-	f.SetY(cy + rad + 16)
+	f.SetY(cy + rad + pdfRadarGap + lblH + 4)
 	d.legend([]pdfLegend{
 		{"documented", pdfMuted, false, 0.12},
 		{"actual", pdfAccent, false, 0.25},
@@ -38,7 +45,7 @@ func (d *pdfDoc) radarPage() {
 	for i, ds := range r.Dimensions {
 		rows = append(rows, []string{ds.DisplayName(), format.Num(ds.Documented), format.Num(ds.Actual), format.Num(ds.Drift), format.Num(target[i])})
 	}
-	d.table(pdfTable{Rows: rows, Size: 9.5, Cols: []pdfCol{
+	d.table(pdfTable{Rows: rows, Size: 9.5, ColLines: []int{4}, Cols: []pdfCol{
 		{"Dimension", 62, ""}, {"Documented", 27, "R"}, {"Actual", 27, "R"}, {"Drift", 27, "R"}, {"Target", 27, "R"},
 	}})
 	f.Ln(2)
@@ -195,16 +202,12 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 	for i, ds := range dims {
 		a := angle(i)
 		c, s := math.Cos(a), math.Sin(a)
-		x, y := cx+(rad+4)*c, cy+(rad+4)*s
-		const w = 34.0
-		d.font("B", 9)
-		ls := d.lines(ds.DisplayName(), w)
-		name := d.clamp(ls, 3, w)
+		x, y := cx+(rad+pdfRadarGap)*c, cy+(rad+pdfRadarGap)*s
+		const w = pdfRadarLabelW
+		name := d.radarLabel(ds.DisplayName())
 		lh := pdfLineH(9)
-		h := float64(len(name)) * lh
-		d.font("", 8)
+		h := d.radarLabelH(ds.DisplayName())
 		sub := fmt.Sprintf("actual %s", format.Num(ds.Actual))
-		h += pdfLineH(8)
 		align, left := "C", x-w/2
 		switch {
 		case c > 0.3:
@@ -232,4 +235,23 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 	}
 	d.font("", pdfBodySize)
 	d.textColor(pdfInk)
+}
+
+// The radar's axis labels: at most three lines of the dimension's name and
+// its actual score, in a column pdfRadarLabelW wide, pdfRadarGap from the
+// outer ring.
+const (
+	pdfRadarLabelW = 30.0
+	pdfRadarGap    = 4.0
+)
+
+// radarLabel is a dimension's name wrapped for an axis label.
+func (d *pdfDoc) radarLabel(name string) []string {
+	d.font("B", 9)
+	return d.clamp(d.lines(name, pdfRadarLabelW), 3, pdfRadarLabelW)
+}
+
+// radarLabelH is the height of an axis label: its name and score lines.
+func (d *pdfDoc) radarLabelH(name string) float64 {
+	return float64(len(d.radarLabel(name)))*pdfLineH(9) + pdfLineH(8)
 }

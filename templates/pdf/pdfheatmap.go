@@ -131,7 +131,7 @@ func (d *pdfDoc) heatGrid(ps []assess.PracticeScore, heat []pdfHeatCol, tail pdf
 		}
 		return assess.Num{}, false
 	}
-	d.table(pdfTable{Rows: rows, Size: 9, MinRowH: 10, Middle: true, Cols: cols, Continued: "Heatmap",
+	d.table(pdfTable{Rows: rows, Size: 9, MinRowH: 10, Middle: true, Cols: cols, Continued: "Heatmap", ColLines: []int{4},
 		Fill: func(ri, ci int) (pdfColor, bool) {
 			s, ok := score(ri, ci)
 			return d.heat(s), ok

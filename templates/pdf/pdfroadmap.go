@@ -13,7 +13,7 @@ import (
 // outcomesPage lists the ranked outcomes, one block each.
 func (d *pdfDoc) outcomesPage() {
 	d.section("Outcomes")
-	d.para("The business pain points, ranked and stated as measurable outcomes. Priority = impact × frequency × (1 + mean gap to target of the practices involved / scale maximum) / effort.", "", pdfBodySize, pdfInk)
+	d.para("The business pain points, ranked and stated as measurable outcomes, where "+roadmap.PriorityFormula+".", "", pdfBodySize, pdfInk)
 	d.f.Ln(3)
 	if len(d.r.Outcomes) == 0 {
 		d.para("No pain points are recorded. Add them to painpoints.yaml: the plan should start from business pain, not from tools. Until then, practices are ranked by their gap to target alone.", "I", pdfBodySize, pdfMuted)
@@ -31,18 +31,21 @@ func (d *pdfDoc) outcome(o roadmap.Outcome) {
 	const rankW, prioW = 11.0, 30.0
 	textW := pdfContentW - rankW
 	d.font("B", 10.5)
-	title := d.lines(o.Title, textW-prioW)
+	title := d.clamp(d.lines(o.Title, textW-prioW), pdfMaxLines, textW-prioW)
 	d.font("", pdfBodySize)
-	stmt := d.lines(o.Statement, textW)
+	stmt := d.clamp(d.lines(o.Statement, textW), pdfMaxLines, textW)
 	var names []string
 	for _, id := range o.Practices {
 		names = append(names, d.practiceName(id))
 	}
 	meta := o.ID + "   ·   Owner: " + format.Dash(o.Owner) + "   ·   Practices: " + format.Dash(strings.Join(names, ", "))
 	d.font("", 8.5)
-	metaLs := d.lines(meta, textW)
+	metaLs := d.clamp(d.lines(meta, textW), pdfMaxLines, textW)
 	flag := "Needs baseline: measure the metric before promising an improvement."
-	h := float64(len(title))*pdfLineH(10.5) + 1 + float64(len(stmt))*pdfLineH(pdfBodySize) + 1 + float64(len(metaLs))*pdfLineH(8.5) + 4
+	plan, planColor := d.planLine(o)
+	d.font("B", 8.5)
+	planLs := d.clamp(d.lines(plan, textW), pdfMaxLines, textW)
+	h := float64(len(title))*pdfLineH(10.5) + 1 + float64(len(stmt))*pdfLineH(pdfBodySize) + 1 + float64(len(metaLs)+len(planLs))*pdfLineH(8.5) + 5
 	if o.NeedsBaseline {
 		h += pdfLineH(8.5) + 1
 	}
@@ -63,6 +66,8 @@ func (d *pdfDoc) outcome(o roadmap.Outcome) {
 	d.block(stmt, pdfMarginX+rankW, textW, "", pdfBodySize, pdfInk)
 	f.Ln(1)
 	d.block(metaLs, pdfMarginX+rankW, textW, "", 8.5, pdfMuted)
+	f.Ln(1)
+	d.block(planLs, pdfMarginX+rankW, textW, "B", 8.5, planColor)
 	if o.NeedsBaseline {
 		f.Ln(1)
 		d.block([]string{flag}, pdfMarginX+rankW, textW, "B", 8.5, pdfSignal)
@@ -117,9 +122,9 @@ func (d *pdfDoc) phasePages() {
 					fmt.Sprintf("%d → %d", ini.FromLevel, ini.ToLevel), format.Dash(ini.Fix), ini.Owner.String(),
 					format.Dash(d.outcomeRefs(ini.Outcomes)), format.Dash(strings.Join(ini.DependsOn, ", "))})
 			}
-			d.table(pdfTable{Rows: rows, Size: 8.5, Continued: fmt.Sprintf("Phase %d initiatives", k+1), Cols: []pdfCol{
-				{"ID", 9, ""}, {"Practice", 27, ""}, {"Initiative", 44, ""}, {"Level", 13, "C"}, {"Fix", 20, ""},
-				{"Owner", 26, ""}, {"Outcomes", 16, ""}, {"Depends on", 15, ""},
+			d.table(pdfTable{Rows: rows, Size: 8.5, Continued: fmt.Sprintf("Phase %d initiatives", k+1), ColLines: []int{2, 4, 0, 0, 0, 4}, Cols: []pdfCol{
+				{"ID", 9, ""}, {"Practice", 26, ""}, {"Initiative", 41, ""}, {"Level", 12, "C"}, {"Fix", 19, ""},
+				{"Owner", 26, ""}, {"Outcomes", 19, ""}, {"Depends on", 18, ""},
 			}, Style: func(_, c int) string {
 				if c == 0 {
 					return "B"
@@ -153,7 +158,7 @@ func (d *pdfDoc) backlogPage() {
 		for _, b := range rm.Backlog {
 			rows = append(rows, []string{d.practiceName(b.Practice), pdfPhaseTitle(b.Phase), b.Reason})
 		}
-		d.table(pdfTable{Rows: rows, Size: 9, Continued: "Backlog", Cols: []pdfCol{{"Practice", 52, ""}, {"Phase", 26, ""}, {"Reason", 92, ""}}})
+		d.table(pdfTable{Rows: rows, Size: 9, Continued: "Backlog", ColLines: []int{4}, Cols: []pdfCol{{"Practice", 52, ""}, {"Phase", 26, ""}, {"Reason", 92, ""}}})
 	}
 
 	d.markedHeading("Rollout advice: "+format.Dash(rm.Rollout.Mode), 14, "Rollout advice", 0)
@@ -164,17 +169,22 @@ func (d *pdfDoc) backlogPage() {
 		d.para("No readiness items recorded.", "I", pdfBodySize, pdfMuted)
 		return
 	}
+	d.para("Ready: yes when assessment.yaml says so or names someone, no when it says false, unknown when it says nothing.", "", 8.5, pdfMuted)
+	d.f.Ln(1)
 	var rows [][]string
+	words := map[string]string{roadmap.Ready: "yes", roadmap.NotReady: "no", roadmap.ReadyUnknown: "unknown"}
 	for _, rc := range rm.Readiness {
-		ok := "no"
-		if rc.OK {
-			ok = "yes"
-		}
-		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), ok, rc.Advice})
+		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), words[pdfReadiness(rc)], rc.Advice})
 	}
-	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 16, ""}, {"Advice", 108, ""}},
+	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 20, ""}, {"Advice", 104, ""}},
 		Color: func(r, c int) (pdfColor, bool) {
-			return pdfSignal, c == 1 && !rm.Readiness[r].OK
+			switch pdfReadiness(rm.Readiness[r]) {
+			case roadmap.NotReady:
+				return pdfSignal, c == 1
+			case roadmap.ReadyUnknown:
+				return pdfMuted, c == 1
+			}
+			return pdfColor{}, false
 		},
 		Style: func(r, c int) string {
 			if c == 1 {

@@ -2,10 +2,13 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
+	"github.com/itilmap/itilmap/roadmap"
 )
 
 // cover is the first page: who, what, when. It has no header or footer.
@@ -26,6 +29,9 @@ func (d *pdfDoc) cover() {
 			break
 		}
 	}
+	size = max(size, 16)
+	d.font("B", size)
+	org = d.clamp(org, 5, pdfContentW) // the header of every page names it too
 	orgH := float64(len(org)) * size * 0.45
 	band := max(100, 62+orgH)
 	d.fillColor(pdfAccent)
@@ -65,13 +71,13 @@ func (d *pdfDoc) cover() {
 		{"Teams", teams},
 	}
 	if !d.r.Generated.IsZero() {
-		facts = append(facts, [2]string{"templates.Report generated", d.r.Generated.UTC().Format("2006-01-02")})
+		facts = append(facts, [2]string{"Report generated", d.r.Generated.UTC().Format("2006-01-02")})
 	}
 	f.SetY(band + 18)
 	lh := pdfLineH(11)
 	for _, kv := range facts {
 		d.font("", 11)
-		vals := d.lines(kv[1], pdfContentW-48)
+		vals := d.clamp(d.lines(kv[1], pdfContentW-48), 6, pdfContentW-48)
 		d.need(float64(len(vals))*lh + 3)
 		y := f.GetY()
 		d.textColor(pdfMuted)
@@ -125,10 +131,17 @@ func (d *pdfDoc) summary() {
 	})
 	teams := ""
 	if n := len(r.Teams); n > 0 {
-		teams = fmt.Sprintf(" in %d %s", n, format.Plural(n, "team", "teams"))
+		teams = fmt.Sprintf(" in %d %s", n, plural.Of(n, "team", "teams"))
 	}
 	d.para(fmt.Sprintf("%s Coverage: %s of the possible answers, from %d %s%s.",
-		d.scaleText(), format.Pct(o.Coverage), r.Respondents, format.Plural(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
+		d.scaleText(), format.Pct(o.Coverage), r.Respondents, plural.Of(r.Respondents, "respondent", "respondents"), teams), "", 8.5, pdfMuted)
+	if pr := d.r.Progress; pr != nil && len(pr.Assessments) >= 2 && len(pr.Overall) >= 2 {
+		base, o0, o1 := pr.Assessments[0], pr.Overall[0], pr.Overall[len(pr.Overall)-1]
+		f.Ln(1)
+		d.summaryText(fmt.Sprintf("Since the baseline %s of %s: overall actual %s → %s (%s), documented %s → %s (%s), level %s. Details in Progress since baseline.",
+			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual),
+			format.Num(o0.Documented), format.Num(o1.Documented), pdfSigned(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
+	}
 
 	d.summaryHeading("Practices furthest from their target")
 	var rows [][]string
@@ -182,17 +195,100 @@ func (d *pdfDoc) summary() {
 			meta += "  ·  needs baseline"
 		}
 		d.summaryText(meta, "", 8.5, pdfMuted, 1, 7)
+		plan, c := d.planLine(oc)
+		d.summaryText(plan, "B", 8.5, c, 2, 7)
 		f.Ln(1.2)
 	}
 
 	rm := d.r.Plan
 	d.summaryHeading("Rollout advice: " + format.Dash(rm.Rollout.Mode))
-	for i, reason := range rm.Rollout.Reasons {
-		if i == 5 {
+	d.summaryBullets(rm.Rollout.Reasons, 5, 12)
+
+	var no, unknown []string
+	for _, rc := range rm.Readiness {
+		switch pdfReadiness(rc) {
+		case roadmap.NotReady:
+			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
+		case roadmap.ReadyUnknown:
+			unknown = append(unknown, strings.ReplaceAll(rc.Item, "_", " "))
+		}
+	}
+	line := "none: every readiness item is in place"
+	switch {
+	case len(no) > 0 && len(unknown) > 0:
+		line = "missing " + strings.Join(no, ", ") + "; not known: " + strings.Join(unknown, ", ")
+	case len(no) > 0:
+		line = "missing " + strings.Join(no, ", ")
+	case len(unknown) > 0:
+		line = "not known: " + strings.Join(unknown, ", ")
+	}
+	f.Ln(2)
+	d.summaryText("Readiness gaps: "+line, "B", 9.5, pdfInk, 2, 0)
+
+	// the plan's notes fill what is left of the page; the timeline page
+	// lists them all
+	if len(rm.Notes) > 0 && f.GetY()+6+pdfLineH(9.5) < pdfBottom {
+		f.Ln(2)
+		d.summaryText("Notes on the plan", "B", 9.5, pdfInk, 1, 0)
+		d.summaryBullets(rm.Notes, 3, 0)
+	}
+}
+
+// pdfReadiness is a readiness item's status: yes, no or unknown (no when a
+// result from before the status was recorded says only that it is not ok).
+func pdfReadiness(rc roadmap.ReadinessCheck) string {
+	switch {
+	case rc.Status != "":
+		return rc.Status
+	case rc.OK:
+		return roadmap.Ready
+	}
+	return roadmap.NotReady
+}
+
+// planLine says whether and when the plan delivers an outcome: the
+// initiatives that serve it with their phases' end dates, and the plan's
+// note; or that the plan does not deliver it, and why.
+func (d *pdfDoc) planLine(o roadmap.Outcome) (string, pdfColor) {
+	if !o.Planned {
+		note := o.PlanNote
+		if strings.TrimSpace(note) == "" {
+			note = "no initiative of this plan serves it"
+		}
+		return "Not in this plan: " + note, pdfSignal
+	}
+	var by []string
+	for _, ph := range d.r.Plan.Phases {
+		for _, ini := range ph.Initiatives {
+			if slices.Contains(ini.Outcomes, o.ID) {
+				s := ini.ID + " " + pdfPhaseTitle(ph.ID)
+				if !ph.End.IsZero() {
+					s += " to " + ph.End.String()
+				}
+				by = append(by, s)
+			}
+		}
+	}
+	line := "In the plan"
+	if len(by) > 0 {
+		line += ": " + strings.Join(by, ", ")
+	}
+	if strings.TrimSpace(o.PlanNote) != "" {
+		line += ". " + o.PlanNote
+	}
+	return line, pdfPlanned
+}
+
+// summaryBullets prints at most n items, two lines each, as many as the
+// page holds keeping keep mm free at its foot.
+func (d *pdfDoc) summaryBullets(items []string, n int, keep float64) {
+	f := d.f
+	for i, it := range items {
+		if i == n {
 			break
 		}
 		y := f.GetY()
-		if y+pdfLineH(9.5) > pdfBottom-12 {
+		if y+pdfLineH(9.5) > pdfBottom-keep {
 			break
 		}
 		d.font("", 9.5)
@@ -200,21 +296,8 @@ func (d *pdfDoc) summary() {
 		f.SetXY(pdfMarginX, y)
 		d.cell(5, pdfLineH(9.5), "•", 0, "L")
 		f.SetY(y)
-		d.summaryText(reason, "", 9.5, pdfInk, 2, 5)
+		d.summaryText(it, "", 9.5, pdfInk, 2, 5)
 	}
-
-	var gaps []string
-	for _, rc := range rm.Readiness {
-		if !rc.OK {
-			gaps = append(gaps, strings.ReplaceAll(rc.Item, "_", " "))
-		}
-	}
-	line := "none: every readiness item is in place"
-	if len(gaps) > 0 {
-		line = strings.Join(gaps, ", ")
-	}
-	f.Ln(2)
-	d.summaryText("Readiness gaps: "+line, "B", 9.5, pdfInk, 2, 0)
 }
 
 // summaryHeading is a heading on the summary page, which never breaks.

@@ -18,6 +18,10 @@ type pdfTable struct {
 	Rows     [][]string
 	Size     float64 // font size in pt; 9 when zero
 	MaxLines int     // clamp each cell to this many lines (summary page only); 0: no limit
+	// ColLines clamps the cells of column i to ColLines[i] lines (0: no
+	// limit): names that label a row, printed in full elsewhere, so that a
+	// pathological name cannot fill pages.
+	ColLines []int
 	MinRowH  float64 // the least height of a row, in mm
 	Middle   bool    // centre cell text vertically
 	// Continued names the table above its header on the pages it continues on.
@@ -69,8 +73,11 @@ func (d *pdfDoc) table(t pdfTable) {
 	sizes := make([]float64, len(t.Cols))
 	headH := 0.0
 	d.font("B", hs)
+	// a heading is at most six lines (a name, printed in full elsewhere),
+	// so that the header repeated on every page always leaves room for rows
+	maxHead := min(6, max(1, int((pdfBottom-pdfMarginT)/4/pdfLineH(hs))))
 	for i, c := range t.Cols {
-		heads[i], sizes[i] = d.lines(c.Head, c.W), hs
+		heads[i], sizes[i] = d.clamp(d.lines(c.Head, c.W), maxHead, c.W), hs
 		headH = max(headH, float64(len(heads[i]))*pdfLineH(hs))
 	}
 	headH += 2 * pdfTablePad
@@ -113,14 +120,23 @@ func (d *pdfDoc) table(t pdfTable) {
 
 	for ri, row := range t.Rows {
 		cells := make([][]string, len(t.Cols))
+		cellSizes := make([]float64, len(t.Cols))
 		n := 1
 		for ci, c := range t.Cols {
 			txt := ""
 			if ci < len(row) {
 				txt = row[ci]
 			}
-			d.font(style(ri, ci), size)
-			cells[ci] = d.clamp(d.lines(txt, c.W), t.MaxLines, c.W)
+			cellSizes[ci] = d.wordFit(txt, c.W, style(ri, ci), size)
+			d.font(style(ri, ci), cellSizes[ci])
+			maxLines := t.MaxLines
+			if maxLines == 0 {
+				maxLines = pdfMaxLines
+			}
+			if ci < len(t.ColLines) && t.ColLines[ci] > 0 && (maxLines == 0 || t.ColLines[ci] < maxLines) {
+				maxLines = t.ColLines[ci]
+			}
+			cells[ci] = d.clamp(d.lines(txt, c.W), maxLines, c.W)
 			n = max(n, len(cells[ci]))
 		}
 		h := max(float64(n)*lh+2*pdfTablePad, t.MinRowH)
@@ -149,7 +165,7 @@ func (d *pdfDoc) table(t pdfTable) {
 			if start == 0 && k == n {
 				partH = h
 			}
-			d.tableRow(t, ri, cells, start, k, partH, size)
+			d.tableRow(t, ri, cells, cellSizes, start, k, partH, size)
 			start += k
 			if start < n {
 				newPage()
@@ -170,7 +186,7 @@ func (d *pdfDoc) table(t pdfTable) {
 
 // tableRow draws lines [start, start+k) of every cell of row ri in a band
 // of height h at the current y.
-func (d *pdfDoc) tableRow(t pdfTable, ri int, cells [][]string, start, k int, h, size float64) {
+func (d *pdfDoc) tableRow(t pdfTable, ri int, cells [][]string, sizes []float64, start, k int, h, size float64) {
 	f := d.f
 	lh := pdfLineH(size)
 	y := f.GetY()
@@ -186,7 +202,7 @@ func (d *pdfDoc) tableRow(t pdfTable, ri int, cells [][]string, start, k int, h,
 		if t.Style != nil {
 			st = t.Style(ri, ci)
 		}
-		d.font(st, size)
+		d.font(st, sizes[ci])
 		d.textColor(pdfInk)
 		if t.Color != nil {
 			if fg, ok := t.Color(ri, ci); ok {
@@ -226,4 +242,22 @@ func (d *pdfDoc) widestWord(s string) float64 {
 		w = max(w, d.f.GetStringWidth(word))
 	}
 	return w
+}
+
+// wordFit is the font size for a cell's text: size, or smaller (down to
+// 1.5 pt less, and never below 6.5 pt) when a word of the text, such as an
+// identifier, is wider than the column, so that it does not break.
+func (d *pdfDoc) wordFit(text string, w float64, style string, size float64) float64 {
+	d.font(style, size)
+	widest := d.widestWord(text)
+	inner := w - 2*pdfCellPad
+	if widest <= inner {
+		return size
+	}
+	for sz := size - 0.5; sz >= max(6.5, size-1.5); sz -= 0.5 {
+		if widest*sz/size <= inner {
+			return sz
+		}
+	}
+	return size
 }

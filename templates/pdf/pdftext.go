@@ -1,14 +1,21 @@
 package pdf
 
-import "strings"
+import (
+	"sort"
+	"strings"
 
-// pdfText makes text safe for the embedded font: characters beyond the
-// Basic Multilingual Plane (emoji) become U+FFFD, which the font can draw,
-// and control characters other than newlines become spaces.
+	"golang.org/x/text/unicode/norm"
+)
+
+// pdfText makes text printable in the embedded fonts: it is normalised to
+// NFC (a decomposed "é" is one character again, since the PDF places no
+// combining marks), control characters other than newlines become spaces,
+// and a character no embedded font has becomes U+FFFD, which they draw.
+// Unprintable warns about each such character, naming its file and field.
 func pdfText(s string) string {
 	clean := true
-	for _, r := range s {
-		if r > 0xFFFF || (r < 0x20 && r != '\n') || r == 0x7F {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c < 0x20 && c != '\n') || c == 0x7F {
 			clean = false
 			break
 		}
@@ -16,51 +23,86 @@ func pdfText(s string) string {
 	if clean {
 		return s
 	}
+	s = norm.NFC.String(s)
+	cov := fontCoverage()
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r > 0xFFFF:
-			return '\uFFFD'
 		case r == '\n':
 			return r
 		case r < 0x20 || r == 0x7F:
 			return ' '
+		case !cov.has(r):
+			return '\uFFFD'
 		}
 		return r
 	}, s)
 }
+
+// runeWidths measures each rune of s in the current font: the width of a
+// string is the sum of its runes' widths (fpdf does not kern), so every
+// fitting below measures a text once and stays linear in its length.
+func (d *pdfDoc) runeWidths(rs []rune) []float64 {
+	ws := make([]float64, len(rs))
+	seen := map[rune]float64{}
+	for i, r := range rs {
+		w, ok := seen[r]
+		if !ok {
+			w = d.f.GetStringWidth(string(r))
+			seen[r] = w
+		}
+		ws[i] = w
+	}
+	return ws
+}
+
+// width is the width of s in the current font.
+func (d *pdfDoc) width(s string) float64 { return d.f.GetStringWidth(s) }
 
 // fit returns s for a cell of width w: it shrinks the font from size down
 // to at least minSize, and only then shortens s with an ellipsis. It leaves
 // the font at the size chosen.
 func (d *pdfDoc) fit(s string, w, size, minSize float64) string {
 	inner := w - 2*pdfCellPad
+	s = pdfText(s)
+	full := 0.0
+	d.f.SetFontSize(size)
+	full = d.width(s)
 	for sz := size; sz >= minSize; sz -= 0.5 {
 		d.f.SetFontSize(sz)
-		if d.f.GetStringWidth(s) <= inner {
+		if full*sz/size <= inner {
 			return s
 		}
 	}
+	d.f.SetFontSize(minSize)
 	return d.ellipsis(s, inner)
 }
 
-// ellipsis shortens s with "…" to fit width w in the current font.
+// ellipsis shortens s with "…" to fit width w in the current font. It
+// measures s once and finds the longest prefix that fits by binary search
+// over the running widths: n log n, however long s is.
 func (d *pdfDoc) ellipsis(s string, w float64) string {
-	if d.f.GetStringWidth(s) <= w {
+	s = pdfText(s)
+	rs := []rune(s)
+	ws := d.runeWidths(rs)
+	sum := make([]float64, len(rs)+1) // sum[n]: the width of rs[:n]
+	for i, cw := range ws {
+		sum[i+1] = sum[i] + cw
+	}
+	if sum[len(rs)] <= w {
 		return s
 	}
-	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ") + "…"
-		if d.f.GetStringWidth(t) <= w {
-			return t
-		}
+	room := w - d.width("…")
+	n := sort.Search(len(rs)+1, func(n int) bool { return sum[n] > room }) - 1
+	if n <= 0 {
+		return "…"
 	}
-	return "…"
+	return strings.TrimRight(string(rs[:n]), " ") + "…"
 }
 
 // lines wraps text to a cell of width w in the current font. It breaks at
-// spaces, then after a hyphen, slash or underscore, then between any two
-// characters: a long name wraps, it is never cut off.
+// spaces only, so that an identifier (IM-PR-1, incident-management) never
+// breaks across lines; a word wider than the whole column is cut at its
+// edge. It is linear in the length of text.
 func (d *pdfDoc) lines(text string, w float64) []string {
 	w -= 2 * pdfCellPad
 	var out []string
@@ -75,60 +117,62 @@ func (d *pdfDoc) wrapLine(s string, w float64) []string {
 	if len(words) == 0 {
 		return []string{""}
 	}
+	space := d.width(" ")
 	var out []string
-	cur := ""
+	var cur strings.Builder
+	curW := 0.0
 	for _, word := range words {
-		cand := word
-		if cur != "" {
-			cand = cur + " " + word
-		}
-		if d.f.GetStringWidth(cand) <= w {
-			cur = cand
+		ww := d.width(word)
+		if cur.Len() > 0 && curW+space+ww <= w {
+			cur.WriteByte(' ')
+			cur.WriteString(word)
+			curW += space + ww
 			continue
 		}
-		if cur != "" {
-			out = append(out, cur)
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
 		}
-		for d.f.GetStringWidth(word) > w {
-			head, rest := d.breakWord(word, w)
-			out = append(out, head)
-			word = rest
+		if ww > w {
+			pieces := d.cutWord(word, w)
+			out = append(out, pieces[:len(pieces)-1]...)
+			word = pieces[len(pieces)-1]
+			ww = d.width(word)
 		}
-		cur = word
+		cur.WriteString(word)
+		curW = ww
 	}
-	return append(out, cur)
+	return append(out, cur.String())
 }
 
-// breakWord splits a word wider than w: after the last hyphen, slash or
-// underscore that fits, else after the last character that fits (at least
-// one, so that wrapping always progresses).
-func (d *pdfDoc) breakWord(word string, w float64) (string, string) {
+// cutWord cuts a word wider than w into pieces that fit, each as long as
+// the width allows (at least one character, so that wrapping progresses).
+func (d *pdfDoc) cutWord(word string, w float64) []string {
 	rs := []rune(word)
-	fit, width := 0, 0.0
-	for fit < len(rs) {
-		cw := d.f.GetStringWidth(string(rs[fit]))
-		if width+cw > w && fit > 0 {
-			break
+	ws := d.runeWidths(rs)
+	var out []string
+	start, width := 0, 0.0
+	for i, cw := range ws {
+		if width+cw > w && i > start {
+			out = append(out, string(rs[start:i]))
+			start, width = i, 0
 		}
 		width += cw
-		fit++
 	}
-	cut := fit
-	for i := fit; i > 1; i-- {
-		if strings.ContainsRune("-/_", rs[i-1]) {
-			cut = i
-			break
-		}
-	}
-	if cut < fit/2 { // a break far back wastes the line: cut at the edge
-		cut = fit
-	}
-	return string(rs[:cut]), string(rs[cut:])
+	return append(out, string(rs[start:]))
 }
 
+// pdfMaxLines bounds one text block (a table cell, a paragraph, a bullet):
+// about seventeen pages of a narrow column, more than the longest text the
+// loader accepts (10,000 characters, even of the widest letters) needs. A
+// longer text is cut with "…", so that no input can make the report run
+// to thousands of pages.
+const pdfMaxLines = 1000
+
 // clamp keeps at most n lines, ending the last one kept with "…" when
-// lines were dropped. Only the one-page summary clamps, and only text that
-// is printed in full elsewhere in the report.
+// lines were dropped. The summary page clamps what it prints in full
+// elsewhere; names that label a row or a chart are clamped to a few lines;
+// every other text block to pdfMaxLines.
 func (d *pdfDoc) clamp(ls []string, n int, w float64) []string {
 	if n <= 0 || len(ls) <= n {
 		return ls

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 
 	"github.com/itilmap/itilmap/roadmap"
 )
@@ -59,7 +60,7 @@ func (d *pdfDoc) timelinePage() {
 		var items []string
 		for k, ph := range rm.Phases {
 			items = append(items, fmt.Sprintf("%d %s: %s to %s, %d %s", k+1, pdfPhaseTitle(ph.ID), format.Dash(ph.Start.String()), format.Dash(ph.End.String()),
-				len(ph.Initiatives), format.Plural(len(ph.Initiatives), "initiative", "initiatives")))
+				len(ph.Initiatives), plural.Of(len(ph.Initiatives), "initiative", "initiatives")))
 		}
 		d.bullets(items, "")
 	default:
@@ -179,7 +180,7 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 		dated := !ph.Start.IsZero() && !ph.End.IsZero() && !ph.End.Before(ph.Start.Time)
 		// the phase row: its name and dates, and the bar
 		d.font("B", 10)
-		title := d.lines(fmt.Sprintf("%d  %s", k+1, pdfPhaseTitle(ph.ID)), labelW)
+		title := d.clamp(d.lines(fmt.Sprintf("%d  %s", k+1, pdfPhaseTitle(ph.ID)), labelW), 3, labelW)
 		dates := "dates not set"
 		if dated {
 			dates = ph.Start.String() + " → " + ph.End.String()
@@ -220,7 +221,7 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 		}
 		for _, ini := range ph.Initiatives {
 			d.font("", 8.5)
-			ls := d.lines(ini.ID+"  "+format.Dash(ini.PracticeName), labelW-4)
+			ls := d.clamp(d.lines(ini.ID+"  "+format.Dash(ini.PracticeName), labelW-4), 4, labelW-4)
 			h := float64(len(ls))*pdfLineH(8.5) + 2
 			y := row(h)
 			d.textColor(pdfInk)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 
 	"github.com/itilmap/itilmap/assess"
 )
@@ -88,7 +89,7 @@ func withheldNote(n int, one, many string, minGroup int) string {
 		return ""
 	}
 	return fmt.Sprintf("%s with fewer than %d respondents %s (scoring.min_group), so that nobody can be singled out; %s answers count in every overall score.",
-		format.Count(n, one, many), minGroup, format.Plural(n, "is not shown on its own", "are not shown on their own"), format.Plural(n, "its", "their"))
+		plural.Count(n, one, many), minGroup, plural.Of(n, "is not shown on its own", "are not shown on their own"), plural.Of(n, "its", "their"))
 }
 
 func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups func(assess.PracticeScore) []assess.GroupScore) Table {

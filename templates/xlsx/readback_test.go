@@ -557,7 +557,7 @@ func TestWorkbookReadBackNulls(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: b}
 	}
 	// one respondent on one practice: every other practice has no score
-	fsys["acme/responses/r01.yaml"] = &fstest.MapFile{Data: []byte("questionnaire: itil4-core\nrespondent: {id: r01, team: desk}\nanswers:\n  IM-PR-1: {documented: 3, actual: 2}\n")}
+	fsys["acme/responses/r01.yaml"] = &fstest.MapFile{Data: []byte("questionnaire: itil4-core\nrespondent: {id: r01, team: service-desk}\nanswers:\n  IM-PR-1: {documented: 3, actual: 2}\n")}
 	r := workbookReport(t, assess.FromFS(fsys), "acme")
 	nulls := 0
 	for _, p := range r.Score.Practices {

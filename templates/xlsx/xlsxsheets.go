@@ -6,6 +6,7 @@ import (
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 	"github.com/itilmap/itilmap/internal/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -117,10 +118,10 @@ func (wb *workbook) summary(p *page) error {
 func withheldText(w assess.Withheld) string {
 	var parts []string
 	if w.Teams > 0 {
-		parts = append(parts, format.Count(w.Teams, "team", "teams"))
+		parts = append(parts, plural.Count(w.Teams, "team", "teams"))
 	}
 	if w.Roles > 0 {
-		parts = append(parts, format.Count(w.Roles, "role", "roles"))
+		parts = append(parts, plural.Count(w.Roles, "role", "roles"))
 	}
 	return fmt.Sprintf("%s with fewer than %d respondents (scoring.min_group); their answers count in every overall score",
 		strings.Join(parts, " and "), w.MinGroup)
