@@ -9,7 +9,7 @@ import (
 )
 
 // MarkPlanned fills each outcome's Planned and PlanNote from the plan
-// (SPEC section 6): planned when at least one initiative serves it;
+// (docs/method.md): planned when at least one initiative serves it;
 // otherwise the note says why in plain words (no linked practice in scope,
 // its practices wait in the backlog and for what, or nothing to improve).
 // A planned outcome whose last initiative ends after its due date, or some

@@ -56,7 +56,7 @@ type styles struct {
 	phase                                                                   [3]int
 }
 
-// Write renders the consultant's workbook (SPEC section 8). Numbers and
+// Write renders the consultant's workbook (docs/decisions.md). Numbers and
 // dates are stored as numbers and dates, text from input files as text;
 // columns are as wide as their text (long text wraps in rows tall enough
 // for it); header rows are frozen and filtered; every sheet prints

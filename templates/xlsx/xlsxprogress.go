@@ -16,7 +16,7 @@ const (
 	ProgressMetrics   = "Pain point metrics, measured again"
 )
 
-// progress lays out Result.Progress (SPEC section 7a): overall and practice
+// progress lays out Result.Progress (docs/method.md): overall and practice
 // deltas with level changes, the questions that improved or regressed
 // most, and metric progress with its status. Each table has a heading in
 // column A and its header row under it.
