@@ -176,9 +176,9 @@ func (wb *workbook) cellWidth(c cell) float64 {
 				longest = max(longest, utf8.RuneCountInString(w))
 			}
 			n = min(n, max(longest, headerLetter))
-			return float64(n)*1.2 + 2 // bold
+			return float64(n)*1.2 + 3 // bold, indented
 		}
-		return float64(n) + 2
+		return float64(n) + 3 // indented
 	case float64:
 		if c.style == wb.s.pct || c.style == wb.s.pctLeft {
 			return 8
@@ -187,7 +187,7 @@ func (wb *workbook) cellWidth(c cell) float64 {
 	case int:
 		return float64(len(strconv.Itoa(v))) + 4
 	case time.Time:
-		return 12
+		return 13
 	}
 	return minWidth
 }
@@ -195,7 +195,7 @@ func (wb *workbook) cellWidth(c cell) float64 {
 // wrapLines is how many lines s takes in a column of the given width,
 // wrapped at spaces as a spreadsheet program does.
 func wrapLines(s string, width float64) int {
-	perLine := max(int(width*1.1)-1, 1)
+	perLine := max(int(width*1.15)-2, 1) // less the indent
 	total := 0
 	for _, para := range strings.Split(s, "\n") {
 		n, used := 1, 0

@@ -121,13 +121,15 @@ func (wb *workbook) styles() error {
 	}
 	top := &excelize.Alignment{Vertical: "top", Horizontal: "right", Indent: 1} // numbers keep a space before the next column
 	centre := &excelize.Alignment{Vertical: "top", Horizontal: "center"}
-	left := &excelize.Alignment{Vertical: "top", Horizontal: "left"}
+	left := &excelize.Alignment{Vertical: "top", Horizontal: "left", Indent: 1}
+	// text keeps a space after a right-aligned number in the column before
+	wrapped := &excelize.Alignment{WrapText: true, Vertical: "top", Horizontal: "left", Indent: 1}
 	num2, pct0, pctWhole, date := "0.00", "0%", `0"%"`, "yyyy-mm-dd"
 	wb.s.title = mk(&excelize.Style{Font: font(true, 16, sheet.Accent)})
 	wb.s.heading = mk(&excelize.Style{Font: font(true, 12, sheet.Accent)})
 	wb.s.header = mk(&excelize.Style{Font: font(true, 11, sheet.Accent), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{sheet.HeaderBg}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Border: []excelize.Border{{Type: "bottom", Color: sheet.Accent, Style: 1}}})
-	wb.s.text = mk(&excelize.Style{Font: font(false, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+		Alignment: wrapped, Border: []excelize.Border{{Type: "bottom", Color: sheet.Accent, Style: 1}}})
+	wb.s.text = mk(&excelize.Style{Font: font(false, 11, ""), Alignment: wrapped})
 	wb.s.note = mk(&excelize.Style{Font: &excelize.Font{Family: sheet.Font, Size: 10, Italic: true, Color: "595959"}})
 	wb.s.num = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &num2, Alignment: top})
 	wb.s.pct = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &pct0, Alignment: top})
@@ -136,8 +138,8 @@ func (wb *workbook) styles() error {
 	wb.s.numLeft = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &num2, Alignment: left})
 	wb.s.pctLeft = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &pct0, Alignment: left})
 	wb.s.intLeft = mk(&excelize.Style{Font: font(false, 11, ""), NumFmt: 1, Alignment: left})
-	wb.s.date = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &date, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	wb.s.bold = mk(&excelize.Style{Font: font(true, 11, ""), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	wb.s.date = mk(&excelize.Style{Font: font(false, 11, ""), CustomNumFmt: &date, Alignment: left})
+	wb.s.bold = mk(&excelize.Style{Font: font(true, 11, ""), Alignment: wrapped})
 	for i, c := range phaseColours {
 		wb.s.phase[i] = mk(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Font: font(true, 10, "FFFFFF")})
 	}
