@@ -69,6 +69,14 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	return json.Marshal(d.String())
 }
 
+// MarshalYAML writes the date as YYYY-MM-DD, or null when unset (as JSON does).
+func (d Date) MarshalYAML() (any, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
 // Scale is the range of levels a question is rated on, with a label per level.
 type Scale struct {
 	Min, Max int
