@@ -106,10 +106,15 @@ practices:
 	if date == "" {
 		date = "2026-11-02"
 	}
+	// teams of one respondent are shown unless the fixture says otherwise
+	scoring := "scoring: {min_group: 1}"
+	if strings.Contains(f.settings, "scoring:") {
+		scoring = ""
+	}
 	fsys := fstest.MapFS{
 		"a/mini.yaml": {Data: []byte(q.String())},
-		"a/assessment.yaml": {Data: []byte(fmt.Sprintf("kind: assessment\nid: test\norganization: Test\ndate: %s\nquestionnaire: mini.yaml\n%s\n",
-			date, f.settings))},
+		"a/assessment.yaml": {Data: []byte(fmt.Sprintf("kind: assessment\nid: test\norganization: Test\ndate: %s\nquestionnaire: mini.yaml\n%s\n%s\n",
+			date, scoring, f.settings))},
 		"a/responses": {Mode: fs.ModeDir | 0o755},
 	}
 	for _, r := range f.responses {
@@ -486,7 +491,7 @@ func TestOutcomesJSON(t *testing.T) {
 		t.Fatalf("top-level keys = %v, want [outcomes]", got)
 	}
 	list := doc["outcomes"].([]any)
-	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note")
+	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by")
 	wantMetric := sorted("id", "name", "unit", "better", "baseline", "target")
 	byID := map[string]map[string]any{}
 	for i, it := range list {

@@ -557,6 +557,18 @@ func TestPlanFixType(t *testing.T) {
 			t.Errorf("%s has no initiative", id)
 		}
 	}
+
+	// The team spread counts shown teams only: with scoring.min_group 2 both
+	// teams of one are withheld, spread has no team spread, and its fix is
+	// lightweight (actual (3.5 + 3)/2 = 3.25, no pain point).
+	f.settings += "\nscoring: {min_group: 2}"
+	x = f.run(t, roadmap.PlanOptions{})
+	if s := x.r.Practice("spread").TeamSpread; s.Valid {
+		t.Errorf("team spread over withheld teams = %v, want none", s.Value)
+	}
+	if ini := initiative(t, x.plan, assess.Optimize, "spread"); ini.Fix != roadmap.Lightweight {
+		t.Errorf("spread with its teams withheld: fix %s, want lightweight", ini.Fix)
+	}
 }
 
 // SPEC 7: stabilize starts on plan.start (default: the first day of the
@@ -785,18 +797,19 @@ func TestPlanReadiness(t *testing.T) {
 		x := f.run(t, roadmap.PlanOptions{})
 		sane(t, x.plan, 3)
 		want := []struct {
-			item string
-			ok   bool
-		}{{"executive_sponsor", true}, {"project_team", true}, {"project_plan", false}, {"process_owners", false},
-			{"communication_plan", false}, {"training_plan", false}, {"budget", true}}
+			item   string
+			ok     bool
+			status string // unknown (left out) is told from no (false)
+		}{{"executive_sponsor", true, "yes"}, {"project_team", true, "yes"}, {"project_plan", false, "no"}, {"process_owners", false, "unknown"},
+			{"communication_plan", false, "unknown"}, {"training_plan", false, "unknown"}, {"budget", true, "yes"}}
 		rs := x.plan.Readiness
 		if len(rs) != len(want) {
 			t.Fatalf("readiness %v, want %d items", rs, len(want))
 		}
 		adoption := phaseOf(t, x.plan, assess.Stabilize).Adoption
 		for i, w := range want {
-			if rs[i].Item != w.item || rs[i].OK != w.ok || rs[i].Advice == "" {
-				t.Errorf("readiness %d = %+v, want %s ok=%v with advice", i, rs[i], w.item, w.ok)
+			if rs[i].Item != w.item || rs[i].OK != w.ok || rs[i].Status != w.status || rs[i].Advice == "" {
+				t.Errorf("readiness %d = %+v, want %s ok=%v status=%s with advice", i, rs[i], w.item, w.ok, w.status)
 			}
 			if !w.ok && !slices.Contains(adoption, rs[i].Advice) {
 				t.Errorf("%s (%q) is not in the stabilize adoption track %q", w.item, rs[i].Advice, adoption)
