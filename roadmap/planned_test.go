@@ -8,7 +8,7 @@ import (
 	"github.com/itilmap/itilmap/roadmap"
 )
 
-// SPEC 6: every outcome says whether the plan delivers it (planned) and,
+// every outcome says whether the plan delivers it (planned) and,
 // when not, why (plan_note); a planned outcome whose initiatives end after
 // its due date says so too.
 //

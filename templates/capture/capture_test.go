@@ -330,7 +330,7 @@ func checkAnswers(t *testing.T, what string, got, want []assess.Answer) {
 
 // Tricky texts survive the YAML: quotes, backslashes, colons, hashes,
 // leading dashes, YAML words and numbers as names. (A tab or other control
-// character in a name is refused by assess, SPEC section 10.)
+// character in a name is refused by assess.)
 func TestResponseYAMLQuoting(t *testing.T) {
 	q := tiny(t)
 	texts := []string{`a "quoted" \ back`, "key: value # not a comment", "- dash", "null", "007", "yes", "{x}", "a\u2028b", "émoji 🎉", "'single'"}
