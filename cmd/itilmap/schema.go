@@ -8,8 +8,10 @@ import (
 )
 
 type schemaOptions struct {
-	IO   iostreams
-	Kind string
+	// CmdPath names the command in usage errors.
+	CmdPath string
+	IO      iostreams
+	Kind    string
 }
 
 func newSchemaCmd(runF func(*schemaOptions) error) *cobra.Command {
@@ -26,15 +28,16 @@ func newSchemaCmd(runF func(*schemaOptions) error) *cobra.Command {
 			if runF != nil {
 				return runF(opts)
 			}
-			return schemaRun(c, opts)
+			opts.CmdPath = c.CommandPath()
+			return schemaRun(opts)
 		},
 	}
 }
 
-func schemaRun(c *cobra.Command, opts *schemaOptions) error {
+func schemaRun(opts *schemaOptions) error {
 	b, err := assess.Schema(opts.Kind)
 	if err != nil {
-		return usageError(c.CommandPath(), "%v", err)
+		return usageError(opts.CmdPath, "%v", err)
 	}
 	if _, err := opts.IO.Out.Write(b); err != nil {
 		return outputError(err)

@@ -18,6 +18,8 @@ import (
 )
 
 type templateOptions struct {
+	// CmdPath names the command in usage errors.
+	CmdPath       string
 	IO            iostreams
 	Input         assessmentInput
 	Questionnaire string
@@ -72,7 +74,8 @@ An existing file is not overwritten without --force: it may hold answers.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			return templateRun(c, opts)
+			opts.CmdPath = c.CommandPath()
+			return templateRun(opts)
 		},
 	}
 	opts.Input.addFlags(c)
@@ -84,10 +87,10 @@ An existing file is not overwritten without --force: it may hold answers.`,
 	return c
 }
 
-func templateRun(c *cobra.Command, opts *templateOptions) error {
+func templateRun(opts *templateOptions) error {
 	generated, err := generatedTime(opts.Now)
 	if ee := (*exitError)(nil); errors.As(err, &ee) {
-		return usageError(c.CommandPath(), "%v", ee.err)
+		return usageError(opts.CmdPath, "%v", ee.err)
 	} else if err != nil {
 		return err
 	}
@@ -117,7 +120,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	}
 	questions, prefill, err := templateQuestions(q, a, opts.Audience)
 	if err != nil {
-		return usageError(c.CommandPath(), "%v", err)
+		return usageError(opts.CmdPath, "%v", err)
 	}
 	if st, err := os.Stat(opts.Output); err == nil {
 		if st.IsDir() {
