@@ -51,10 +51,10 @@ that holds one of the respondents, is not overwritten without --force (exit 3).`
 			if opts.OutDir == "" {
 				return usageError(c.CommandPath(), "-o is required: the assessment or folder to write to, e.g. -o acme")
 			}
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			opts.CmdPath = c.CommandPath()
 			return importRun(opts)
 		},
 	}

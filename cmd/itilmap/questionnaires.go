@@ -228,10 +228,10 @@ func newQuestionnairesExportCmd(runF func(*questionnairesExportOptions) error) *
 		ValidArgsFunction: completeQuestionnaires,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO, opts.ID = streams(c), args[0]
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			opts.CmdPath = c.CommandPath()
 			return questionnairesExportRun(opts)
 		},
 	}

@@ -25,10 +25,10 @@ func newSchemaCmd(runF func(*schemaOptions) error) *cobra.Command {
 		Args:      exactArgs(1, "one file kind: "+strings.Join(assess.SchemaKinds, ", ")),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO, opts.Kind = streams(c), args[0]
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			opts.CmdPath = c.CommandPath()
 			return schemaRun(opts)
 		},
 	}

@@ -71,10 +71,10 @@ An existing file is not overwritten without --force: it may hold answers.`,
 			if !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 				return usageError(c.CommandPath(), "-o %s: the workbook's name must end in .xlsx", opts.Output)
 			}
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			opts.CmdPath = c.CommandPath()
 			return templateRun(opts)
 		},
 	}
