@@ -1298,3 +1298,23 @@ func TestPlanLongChain(t *testing.T) {
 	}
 	t.Error("p0001 is not in the stabilize backlog")
 }
+
+// TestSpan: the months a plan touches, from the first start to the last end.
+//
+//	stabilize 2027-01-04..2027-04-03, standardize 2027-04-04..2027-10-03:
+//	January 2027 to October 2027 is 10 months.
+func TestSpan(t *testing.T) {
+	d := func(s string) assess.Date { v, _ := assess.ParseDate(s); return v }
+	rm := &roadmap.Roadmap{Phases: []roadmap.Phase{
+		{ID: assess.Standardize, Start: d("2027-04-04"), End: d("2027-10-03")},
+		{ID: assess.Stabilize, Start: d("2027-01-04"), End: d("2027-04-03")},
+		{ID: assess.Optimize}, // not dated
+	}}
+	first, last, months := rm.Span()
+	if first.Format("2006-01-02") != "2027-01-04" || last.Format("2006-01-02") != "2027-10-03" || months != 10 {
+		t.Errorf("Span = %v, %v, %d; want 2027-01-04, 2027-10-03, 10", first, last, months)
+	}
+	if _, _, months := (&roadmap.Roadmap{}).Span(); months != 0 {
+		t.Errorf("an undated plan spans %d months, want 0", months)
+	}
+}
