@@ -145,7 +145,12 @@ func templateRun(opts *templateOptions) error {
 	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {
 		return outputError(err)
 	}
-	if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, []outFile{{opts.Output, buf.Bytes()}}); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
 		return outputError(err)
 	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,
