@@ -13,7 +13,7 @@ import (
 )
 
 // Workshop sizes of the benchmarks: a real workshop, a large organisation,
-// and the scale goal of SPEC section 11 (2,000 respondents of itil4-core,
+// and the scale goal of docs/performance.md (2,000 respondents of itil4-core,
 // about 400,000 answers). docs/performance.md has the figures.
 var benchSizes = []int{12, 200, 2000}
 
@@ -76,7 +76,7 @@ func BenchmarkAssess(b *testing.B) {
 	})
 }
 
-// BenchmarkYAMLAlone is the yardstick of SPEC section 11: the YAML library
+// BenchmarkYAMLAlone is the yardstick of the YAML library
 // alone decoding the same response files into yaml.Node, one after another
 // on one core. The files are read before the clock starts; BenchmarkAssess
 // reads them within it.

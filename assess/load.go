@@ -318,6 +318,34 @@ func loadPainPoints(src Source, a *Assessment) Problems {
 	}
 	pps, probs := ParsePainPoints(file, data, a.Questionnaire)
 	a.PainPoints = pps
+	return append(probs, painPointChecks(a, file)...)
+}
+
+// painPointChecks checks the pain points against the assessment: a due
+// date before the assessment date is an error; a pain point none of whose
+// practices is in scope is a warning (it is still ranked, and its outcome
+// says that nothing in the plan addresses it).
+func painPointChecks(a *Assessment, file string) Problems {
+	var probs Problems
+	for _, pp := range a.PainPoints {
+		if g := pp.Metric; g != nil && !g.By.IsZero() && !a.Date.IsZero() && g.By.Before(a.Date.Time) {
+			probs = append(probs, Problem{File: file, Line: g.ByPos.Line, Column: g.ByPos.Column,
+				Message: fmt.Sprintf("metric.by: %s is before the assessment date %s", g.By, a.Date)})
+		}
+		if a.Questionnaire == nil || len(pp.Practices) == 0 {
+			continue
+		}
+		inScope, known := false, true
+		for _, p := range pp.Practices {
+			inScope = inScope || a.InScope(p)
+			known = known && a.Questionnaire.Practice(p) != nil
+		}
+		if !inScope && known { // an unknown practice is an error of its own
+			probs = append(probs, Problem{File: file, Line: pp.Pos.Line, Column: pp.Pos.Column, Severity: Warning,
+				Message: fmt.Sprintf("pain point %q: none of its practices (%s) is in scope; it is still ranked, but nothing in the plan addresses it",
+					pp.ID, strings.Join(pp.Practices, ", "))})
+		}
+	}
 	return probs
 }
 

@@ -69,6 +69,14 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	return json.Marshal(d.String())
 }
 
+// MarshalYAML writes the date as YYYY-MM-DD, or null when unset (as JSON does).
+func (d Date) MarshalYAML() (any, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
 // Scale is the range of levels a question is rated on, with a label per level.
 type Scale struct {
 	Min, Max int
@@ -305,6 +313,7 @@ type MetricGoal struct {
 	Target   *float64 // absolute target, or nil
 	Change   *Change  // relative target, or nil
 	By       Date
+	ByPos    Pos // where by: was read
 }
 
 // PainPoint is a business problem the assessment should help fix.
@@ -367,6 +376,9 @@ const (
 type ScoringSettings struct {
 	Consensus          string  // Mean, Median or Lowest
 	DisagreementSpread float64 // default 3
+	// MinGroup is the fewest respondents a team or role needs to be shown
+	// on its own (default 3; 0 counts as the default).
+	MinGroup int
 }
 
 // Assessment is an assessment folder, loaded and checked: its settings, the
@@ -395,6 +407,8 @@ type Assessment struct {
 	Questionnaire *Questionnaire
 	Responses     []*Response
 	PainPoints    []*PainPoint
+
+	organizationPos Pos // where organization: was read, for PlaceholderOrganization
 }
 
 // Target returns the target capability level of practice id.

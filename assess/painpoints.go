@@ -142,6 +142,7 @@ func (r *reader) metricGoal(v *yaml.Node, q *Questionnaire) *MetricGoal {
 			g.Change = r.change(n)
 		case "by":
 			g.By, _ = r.date("metric.by", n)
+			g.ByPos = posOf(n)
 		}
 	})
 	r.require(v, seen, "metric", "id")

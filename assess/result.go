@@ -72,10 +72,13 @@ type Result struct {
 	Respondents   int                 `json:"respondents" yaml:"respondents"`
 	Teams         []string            `json:"teams" yaml:"teams"`
 	Roles         []string            `json:"roles,omitempty" yaml:"roles,omitempty"`
-	Overall       Overall             `json:"overall" yaml:"overall"`
-	Dimensions    []DimensionScore    `json:"dimensions" yaml:"dimensions"`
-	Practices     []PracticeScore     `json:"practices" yaml:"practices"`
-	Questions     []QuestionScore     `json:"questions" yaml:"questions"`
+	// Withheld counts the teams and roles with fewer respondents than
+	// scoring.min_group: they are in no team or role list or score.
+	Withheld   Withheld         `json:"withheld" yaml:"withheld"`
+	Overall    Overall          `json:"overall" yaml:"overall"`
+	Dimensions []DimensionScore `json:"dimensions" yaml:"dimensions"`
+	Practices  []PracticeScore  `json:"practices" yaml:"practices"`
+	Questions  []QuestionScore  `json:"questions" yaml:"questions"`
 	// Attention lists the practice ids most in need of attention first:
 	// the largest gap to target times weight, then the largest control gap.
 	Attention []string `json:"attention" yaml:"attention"`
@@ -90,6 +93,14 @@ type Result struct {
 	TeamOverall []GroupScore `json:"-" yaml:"-"`
 
 	questionIndex map[string]int
+}
+
+// Withheld says how many groups are not shown on their own, and why: they
+// have fewer respondents than MinGroup.
+type Withheld struct {
+	Teams    int `json:"teams" yaml:"teams"`
+	Roles    int `json:"roles" yaml:"roles"`
+	MinGroup int `json:"min_group" yaml:"min_group"`
 }
 
 // ResultAssessment identifies the assessment scored.

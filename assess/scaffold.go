@@ -13,13 +13,18 @@ type ScaffoldFile struct {
 	Data []byte
 }
 
-// Scaffold returns the files of a new assessment folder for questionnaire q:
-// a commented assessment.yaml, a pain points template, an example response
-// to copy (ignored while its name starts with "_"), and the JSON Schemas the
-// files point editors to. ref is how assessment.yaml names q.
-func Scaffold(id string, date time.Time, q *Questionnaire, ref string) ([]ScaffoldFile, error) {
+// Scaffold returns the files of a new assessment folder of organisation org
+// for questionnaire q: a commented assessment.yaml, a pain points template,
+// an example response to copy (ignored while its name starts with "_"), and
+// the JSON Schemas the files point editors to. ref is how assessment.yaml
+// names q. An empty org writes PlaceholderOrganization; the id is
+// ScaffoldID(org, date).
+func Scaffold(org string, date time.Time, q *Questionnaire, ref string) ([]ScaffoldFile, error) {
+	if org == "" {
+		org = PlaceholderOrganization
+	}
 	files := []ScaffoldFile{
-		{"assessment.yaml", []byte(scaffoldAssessment(id, date, q, ref))},
+		{"assessment.yaml", []byte(scaffoldAssessment(org, ScaffoldID(org, date), date, q, ref))},
 		{"painpoints.yaml", []byte(scaffoldPainPoints(q))},
 		{"responses/_example.yaml", []byte(scaffoldResponse(date, q))},
 	}
@@ -33,16 +38,23 @@ func Scaffold(id string, date time.Time, q *Questionnaire, ref string) ([]Scaffo
 	return files, nil
 }
 
-// ScaffoldID makes an assessment id from a folder or organisation name: see
-// MakeID; "assessment" when nothing is left.
-func ScaffoldID(name string) string {
-	if id := MakeID(name); id != "" {
-		return id
+// ScaffoldID makes an assessment id from an organisation's name and the
+// quarter of the assessment date: the name's ASCII transliteration (see
+// MakeID; "assessment" when nothing is left, or for the placeholder) and
+// the quarter, as in "societe-generale-d-energie-2026q4".
+func ScaffoldID(name string, date time.Time) string {
+	id := MakeID(name)
+	if id == "" || IsPlaceholderOrganization(name) {
+		id = "assessment"
 	}
-	return "assessment"
+	quarter := fmt.Sprintf("-%dq%d", date.Year(), (int(date.Month())+2)/3)
+	if len(id)+len(quarter) > MaxIDLength {
+		id = strings.TrimRight(id[:MaxIDLength-len(quarter)], "-")
+	}
+	return id + quarter
 }
 
-func scaffoldAssessment(id string, date time.Time, q *Questionnaire, ref string) string {
+func scaffoldAssessment(org, id string, date time.Time, q *Questionnaire, ref string) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("# yaml-language-server: $schema=.schema/assessment.json")
@@ -53,7 +65,7 @@ func scaffoldAssessment(id string, date time.Time, q *Questionnaire, ref string)
 	w("# or capture them in a workbook: itilmap template . -o capture.xlsx")
 	w("kind: assessment")
 	w("id: %s", id)
-	w("organization: Your organisation      # printed on the report cover")
+	w("organization: %s      # printed on the report cover", yamlString(org))
 	w("date: %s                     # the day of the assessment, YYYY-MM-DD", date.Format(time.DateOnly))
 	w("questionnaire: %s", yamlString(ref))
 	w("")
@@ -87,8 +99,9 @@ func scaffoldAssessment(id string, date time.Time, q *Questionnaire, ref string)
 	w("")
 	w("# How answers combine: mean (default), median, or lowest (the strict rule:")
 	w("# the lower rating prevails). Questions whose actual ratings spread this far or more")
-	w("# across three or more people are flagged as disagreement.")
-	w("scoring: {consensus: mean, disagreement_spread: 3}")
+	w("# across three or more people are flagged as disagreement. Teams and roles with fewer")
+	w("# respondents than min_group are never shown on their own, so nobody can be singled out.")
+	w("scoring: {consensus: mean, disagreement_spread: 3, min_group: %d}", DefaultMinGroup)
 	w("")
 	w("responses: responses/")
 	w("painpoints: painpoints.yaml")

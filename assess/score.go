@@ -113,14 +113,19 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 	}
 
 	sc := scorer{a: a, q: q}
+	minGroup := a.Scoring.MinGroup
+	if minGroup <= 0 {
+		minGroup = DefaultMinGroup
+	}
 	res := &Result{
 		Assessment:    ResultAssessment{a.ID, a.Organization, a.Date},
 		Questionnaire: ResultQuestionnaire{q.ID, q.Version},
 		Scale:         ResultScale{q.Scale.Min, q.Scale.Max},
 		Respondents:   all.respondents,
-		Teams:         sortedKeys(teams),
+		Withheld:      Withheld{MinGroup: minGroup},
 		Warnings:      []string{},
 	}
+	res.Teams, res.Withheld.Teams = shownGroups(teams, minGroup)
 	main := sc.group(all)
 	res.Overall = main.overall
 	res.Dimensions = main.dimensions
@@ -135,7 +140,7 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 	}
 	var roleScores []groupResult
 	if opts.ByRole {
-		res.Roles = sortedKeys(roles)
+		res.Roles, res.Withheld.Roles = shownGroups(roles, minGroup)
 		for _, id := range res.Roles {
 			roleScores = append(roleScores, sc.group(roles[id]))
 		}
@@ -153,6 +158,22 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 	res.Disagreements = disagreements(res.Questions)
 	res.Warnings = sc.warnings(res, all)
 	return res
+}
+
+// shownGroups returns the ids of the groups with at least minGroup
+// respondents, sorted, and how many groups it leaves out: a smaller group
+// is never shown on its own, so that nobody can be singled out.
+func shownGroups(groups map[string]*group, minGroup int) ([]string, int) {
+	ids := []string{}
+	withheld := 0
+	for _, id := range sortedKeys(groups) {
+		if groups[id].respondents >= minGroup {
+			ids = append(ids, id)
+		} else {
+			withheld++
+		}
+	}
+	return ids, withheld
 }
 
 func groupScores(ids []string, scores []groupResult, practice int) []GroupScore {
@@ -267,7 +288,7 @@ func (sc scorer) group(g *group) groupResult {
 	q, a := sc.q, sc.a
 	rule := a.Scoring.Consensus
 	var gr groupResult
-	var overallD, overallA mean
+	var overallD, overallA, levels mean // levels: of the scored practices, for the overall level
 	var numericAll, naAll, askedAll int
 	dimD := make([]mean, len(q.Dimensions))
 	dimA := make([]mean, len(q.Dimensions))
@@ -348,6 +369,9 @@ func (sc scorer) group(g *group) groupResult {
 		}
 		ps.Level = levelOf(weakest, q.Scale)
 		ps.Label = labelOf(ps.Level, q.Scale)
+		if ps.Level != nil {
+			levels.add(Some(float64(*ps.Level)), p.Weight)
+		}
 		overallD.add(ps.Documented, p.Weight)
 		overallA.add(ps.Actual, p.Weight)
 		numericAll += numeric
@@ -363,7 +387,7 @@ func (sc scorer) group(g *group) groupResult {
 	o := &gr.overall
 	o.Documented, o.Actual = overallD.score(), overallA.score()
 	o.Drift = o.Documented.Sub(o.Actual)
-	o.Level = levelOf(o.Actual, q.Scale)
+	o.Level = levelOf(levels.score(), q.Scale)
 	o.Label = labelOf(o.Level, q.Scale)
 	if den := askedAll - naAll; den > 0 {
 		o.Coverage = Some(float64(numericAll) / float64(den))
@@ -390,6 +414,17 @@ func (sc scorer) warnings(res *Result, all *group) []string {
 		if !p.Actual.Valid && !p.Documented.Valid {
 			w = append(w, fmt.Sprintf("practice %s: nobody answered its questions; it has no score", p.ID))
 		}
+	}
+	if wt := res.Withheld; wt.Teams+wt.Roles > 0 {
+		var parts []string
+		if wt.Teams > 0 {
+			parts = append(parts, plural.Count(wt.Teams, "team", "teams"))
+		}
+		if wt.Roles > 0 {
+			parts = append(parts, plural.Count(wt.Roles, "role", "roles"))
+		}
+		w = append(w, fmt.Sprintf("%s with fewer than %d respondents %s (scoring.min_group: %d); their answers count in every overall score",
+			strings.Join(parts, " and "), wt.MinGroup, plural.Of(wt.Teams+wt.Roles, "is not shown on its own", "are not shown on their own"), wt.MinGroup))
 	}
 	var thin, single []string
 	for _, qs := range res.Questions {

@@ -2,8 +2,10 @@ package assess_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,7 +58,7 @@ organization: Test
 date: 2026-11-02
 questionnaire: tiny.yaml
 targets: {default: 3, alpha: 4}
-scoring: {consensus: ` + consensus + `}
+scoring: {consensus: ` + consensus + `, min_group: 1}
 `)},
 		"a/tiny.yaml": {Data: []byte(fixtureQuestionnaire)},
 		"a/responses/r1.yaml": {Data: []byte(`questionnaire: tiny
@@ -220,14 +222,17 @@ func TestScoreMean(t *testing.T) {
 	near(t, "process target", r.Dimensions[0].Target, 4)
 	near(t, "people target", r.Dimensions[1].Target, 11.0/3)
 
-	// overall: D (2×3 + 4)/3 = 10/3, A (2×1.875 + 7/3)/3 = 73/36, level 2;
+	// overall: D (2×3 + 4)/3 = 10/3, A (2×1.875 + 7/3)/3 = 73/36 ≈ 2.03;
+	// level: floor of the levels weighted by practice weight, alpha 1 (w2) and
+	// beta 2 (w1), gamma unscored: (2×1 + 2)/3 = 4/3 → 1, though the actual
+	// score is above 2 (the overall level never contradicts the practice levels);
 	// coverage 10 numeric actuals / (3 × 5 − 1 na) = 5/7
 	near(t, "overall documented", r.Overall.Documented, 10.0/3)
 	near(t, "overall actual", r.Overall.Actual, 73.0/36)
 	near(t, "overall drift", r.Overall.Drift, 10.0/3-73.0/36)
 	near(t, "overall coverage", r.Overall.Coverage, 5.0/7)
-	if *r.Overall.Level != 2 || *r.Overall.Label != "Repeatable" {
-		t.Errorf("overall level = %d %s, want 2 Repeatable", *r.Overall.Level, *r.Overall.Label)
+	if *r.Overall.Level != 1 || *r.Overall.Label != "Initial" {
+		t.Errorf("overall level = %d %s, want 1 Initial", *r.Overall.Level, *r.Overall.Label)
 	}
 	if r.Respondents != 3 || strings.Join(r.Teams, ",") != "t1,t2" || strings.Join(r.Roles, ",") != "agent,lead" {
 		t.Errorf("respondents/teams/roles = %d %v %v", r.Respondents, r.Teams, r.Roles)
@@ -270,7 +275,10 @@ func TestScoreLevelTolerance(t *testing.T) {
 	fsys := fixture("mean")
 	// three answers of 3, 3 and 2.9999999999-ish do not exist on an integer
 	// scale, so check the floor directly through weights: 1/3 + 1/3 + 1/3 of 3
-	fsys["a/tiny.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(fixtureQuestionnaire, "weight: 2, text: Two", "weight: 0.1, text: Two", 1))}
+	// alpha's practice weight 0.1 and beta's 1 make the overall level's mean
+	// (0.1×3 + 1×3)/1.1 = 2.9999999999999996 in float64: it must count as 3
+	fsys["a/tiny.yaml"] = &fstest.MapFile{Data: []byte(strings.NewReplacer("weight: 2, text: Two", "weight: 0.1, text: Two",
+		"name: Alpha\n    weight: 2\n", "name: Alpha\n    weight: 0.1\n").Replace(fixtureQuestionnaire))}
 	for _, f := range []string{"a/responses/r1.yaml", "a/responses/r2.yaml", "a/responses/r3.yaml"} {
 		fsys[f] = &fstest.MapFile{Data: []byte(strings.NewReplacer("actual: 0", "actual: 3", "actual: 1", "actual: 3", "actual: 2", "actual: 3", "actual: 4", "actual: 3").Replace(string(fsys[f].Data)))}
 	}
@@ -278,6 +286,84 @@ func TestScoreLevelTolerance(t *testing.T) {
 	// every actual is 3; weights of 0.1 make sums like 0.30000000000000004 on the way
 	if l := r.Practice("alpha").Level; l == nil || *l != 3 {
 		t.Errorf("alpha level = %s, want 3", fmtLevel(l))
+	}
+	if l := r.Overall.Level; l == nil || *l != 3 {
+		t.Errorf("overall level = %s, want 3", fmtLevel(l))
+	}
+}
+
+// a team or role with fewer respondents than scoring.min_group is
+// not shown on its own anywhere, yet its respondents count in every overall
+// score; the result says how many groups were withheld and why.
+//
+// Teams: t1 = r1, r2 (2 respondents), t2 = r3 (1). Roles: agent = r1, r3 (2),
+// lead = r2 (1).
+func TestScoreMinGroup(t *testing.T) {
+	withMinGroup := func(line string) *assess.Result {
+		fsys := fixture("mean")
+		fsys["a/assessment.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["a/assessment.yaml"].Data),
+			"scoring: {consensus: mean, min_group: 1}", line, 1))}
+		return assess.Score(loadFixture(t, fsys), assess.ScoreOptions{ByRole: true})
+	}
+	all := scoreFixture(t, "mean") // min_group: 1 shows every group
+	cases := []struct {
+		name, line           string
+		teams, roles         string
+		withheldT, withheldR int
+		minGroup             int
+	}{
+		{"min_group 1 shows every group", "scoring: {consensus: mean, min_group: 1}", "t1,t2", "agent,lead", 0, 0, 1},
+		{"min_group 2 withholds the groups of one", "scoring: {consensus: mean, min_group: 2}", "t1", "agent", 1, 1, 2},
+		{"default 3 withholds every group here", "scoring: {consensus: mean}", "", "", 2, 2, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := withMinGroup(c.line)
+			if strings.Join(r.Teams, ",") != c.teams || strings.Join(r.Roles, ",") != c.roles {
+				t.Errorf("teams %v roles %v, want %q and %q", r.Teams, r.Roles, c.teams, c.roles)
+			}
+			if w := r.Withheld; w.Teams != c.withheldT || w.Roles != c.withheldR || w.MinGroup != c.minGroup {
+				t.Errorf("withheld %+v, want teams %d roles %d min_group %d", w, c.withheldT, c.withheldR, c.minGroup)
+			}
+			// every overall, dimension, practice and question score is the same:
+			// the withheld respondents still count
+			near(t, "overall actual", r.Overall.Actual, 73.0/36)
+			near(t, "alpha actual", r.Practice("alpha").Actual, 1.875)
+			near(t, "people actual", r.Dimensions[1].Actual, 16.0/9)
+			near(t, "B-PE-1 actual", question(t, r, "B-PE-1").Actual, 7.0/3)
+			if r.Respondents != 3 {
+				t.Errorf("respondents = %d, want 3", r.Respondents)
+			}
+			for _, p := range r.Practices {
+				if len(p.Teams) != len(r.Teams) || len(p.Roles) != len(r.Roles) {
+					t.Errorf("%s shows %d teams and %d roles, want %d and %d", p.ID, len(p.Teams), len(p.Roles), len(r.Teams), len(r.Roles))
+				}
+			}
+			if len(r.TeamOverall) != len(r.Teams) {
+				t.Errorf("team overall scores %v, want one per shown team", r.TeamOverall)
+			}
+			js := resultJSON(t, r)
+			if !strings.Contains(js, fmt.Sprintf(`"withheld":{"teams":%d,"roles":%d,"min_group":%d}`, c.withheldT, c.withheldR, c.minGroup)) {
+				t.Errorf("JSON lacks the withheld counts: %s", js)
+			}
+			warned := false
+			for _, w := range r.Warnings {
+				warned = warned || strings.Contains(w, "scoring.min_group")
+			}
+			if warned != (c.withheldT+c.withheldR > 0) {
+				t.Errorf("warnings %q: want a min_group warning only when a group is withheld", r.Warnings)
+			}
+		})
+	}
+	// t1 alone: its scores are the same as with every group shown; the team
+	// spread, over shown teams only, has no data with one team
+	r := withMinGroup("scoring: {consensus: mean, min_group: 2}")
+	near(t, "alpha t1 actual", r.Practice("alpha").Teams[0].Actual, 2.5)
+	near(t, "alpha t1 actual, every group shown", all.Practice("alpha").Teams[0].Actual, 2.5)
+	null(t, "alpha team spread over one shown team", r.Practice("alpha").TeamSpread)
+	near(t, "agent on beta", r.Practice("beta").Roles[0].Actual, 1.5)
+	if want := "2 teams and 2 roles with fewer than 3 respondents are not shown on their own (scoring.min_group: 3); their answers count in every overall score"; !slices.Contains(withMinGroup("scoring: {consensus: mean}").Warnings, want) {
+		t.Errorf("warnings lack %q", want)
 	}
 }
 

@@ -13,7 +13,7 @@ var (
 		"owners", "plan", "readiness", "scoring", "teams", "roles", "audience", "responses", "painpoints"}
 	ownerFields   = []string{"owner", "process_manager", "approver", "stakeholder"}
 	planFields    = []string{"start", "capacity", "months"}
-	scoringFields = []string{"consensus", "disagreement_spread"}
+	scoringFields = []string{"consensus", "disagreement_spread", "min_group"}
 )
 
 // Defaults of assessment.yaml.
@@ -21,6 +21,7 @@ const (
 	DefaultTarget        = 3
 	DefaultCapacity      = 3
 	DefaultSpread        = 3.0
+	DefaultMinGroup      = 3
 	DefaultResponsesDir  = "responses"
 	DefaultPainPointFile = "painpoints.yaml"
 )
@@ -61,7 +62,7 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 		Targets:        map[string]int{},
 		Owners:         map[string]Owners{},
 		Plan:           PlanSettings{Capacity: DefaultCapacity, Months: map[string]int{}},
-		Scoring:        ScoringSettings{Consensus: Mean, DisagreementSpread: DefaultSpread},
+		Scoring:        ScoringSettings{Consensus: Mean, DisagreementSpread: DefaultSpread, MinGroup: DefaultMinGroup},
 		ResponsesDir:   DefaultResponsesDir,
 		PainPointsFile: DefaultPainPointFile,
 	}
@@ -83,6 +84,10 @@ func (r *reader) settings(root *yaml.Node) (*Assessment, *refs) {
 			a.ID, _ = r.id(key, v)
 		case "organization":
 			a.Organization, _ = r.str(key, v)
+			a.organizationPos = Pos{v.Line, v.Column}
+			if p := a.PlaceholderOrganization(); p != nil {
+				*r.probs = append(*r.probs, *p)
+			}
 		case "date":
 			a.Date, _ = r.date(key, v)
 		case "questionnaire":
@@ -335,6 +340,10 @@ func (r *reader) scoring(v *yaml.Node, s *ScoringSettings) {
 		case "disagreement_spread":
 			if f, ok := r.positive("scoring.disagreement_spread", n); ok {
 				s.DisagreementSpread = f
+			}
+		case "min_group":
+			if m, ok := r.intRange("scoring.min_group", n, 1, MaxResponses); ok {
+				s.MinGroup = m
 			}
 		}
 	})

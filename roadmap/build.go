@@ -75,6 +75,7 @@ func FromAssessment(a, base *assess.Assessment, so assess.ScoreOptions, po PlanO
 	res.Score = assess.Score(a, so)
 	res.Outcomes = Outcomes(a, res.Score)
 	res.Plan = Plan(a, res.Score, res.Outcomes, po)
+	MarkPlanned(a, res.Outcomes, res.Plan)
 	res.Warnings = scoreWarnings(a, res.Score.Warnings)
 	if base != nil {
 		res.BaselineAssessment = base

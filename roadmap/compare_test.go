@@ -134,7 +134,8 @@ func cmpPractice(t *testing.T, c *roadmap.Comparison, id string) roadmap.Practic
 //
 // desk D (3+4)/2 = 3.5, A (2.5+1.5)/2 = 2, cells people 2.5, process 1.5: level 1
 // change D 2.5, A 1: level 1
-// overall D (3.5 + 2.5·2)/3 = 17/6 = 2.8333, A (2 + 1·2)/3 = 4/3 = 1.3333: level 1
+// overall D (3.5 + 2.5·2)/3 = 17/6 = 2.8333, A (2 + 1·2)/3 = 4/3 = 1.3333;
+// level from the practice levels by weight: (1 + 1·2)/3 = 1
 // people D 3, A 2.5; process D (4 + 2.5·2)/3 = 3, A (1.5 + 1·2)/3 = 7/6
 const (
 	cmpBaseR1 = "  DK-PE-1: {documented: 3, actual: 2}\n  DK-PR-1: {documented: 4, actual: 1}\n  CH-PR-1: {documented: 3, actual: 1}\n"
@@ -150,7 +151,8 @@ const (
 //
 // desk D (3.5+4)/2 = 3.75, A 2.5, cells people 2.5, process 2.5: level 2 (up)
 // change D 3, A 0.5: level 0 (down)
-// overall D (3.75 + 3·2)/3 = 3.25, A (2.5 + 0.5·2)/3 = 7/6: level 1
+// overall D (3.75 + 3·2)/3 = 3.25, A (2.5 + 0.5·2)/3 = 7/6;
+// level from the practice levels by weight: (2 + 0·2)/3 = 2/3 → 0
 // people D 3.5, A 2.5; process D (4 + 3·2)/3 = 10/3, A (2.5 + 0.5·2)/3 = 7/6
 const (
 	cmpNowR1 = "  DK-PE-1: {documented: 3, actual: 3}\n  DK-PR-1: {documented: 4, actual: 3}\n  CH-PR-1: {documented: 3, actual: 1}\n"
@@ -196,7 +198,7 @@ func TestCompareTwo(t *testing.T) {
 	}
 
 	// overall: the baseline's delta is 0; now − base:
-	// A 7/6 − 4/3 = −1/6, D 3.25 − 17/6 = 5/12; level 1 both times
+	// A 7/6 − 4/3 = −1/6, D 3.25 − 17/6 = 5/12; level 1, then 0
 	o0, o1 := c.Overall[0], c.Overall[1]
 	cmpNear(t, "overall[base].actual", o0.Actual, 4.0/3)
 	cmpNear(t, "overall[base].delta_actual", o0.DeltaActual, 0)
@@ -204,8 +206,8 @@ func TestCompareTwo(t *testing.T) {
 	cmpNear(t, "overall[now].documented", o1.Documented, 3.25)
 	cmpNear(t, "overall[now].delta_actual", o1.DeltaActual, -1.0/6)
 	cmpNear(t, "overall[now].delta_documented", o1.DeltaDocumented, 5.0/12)
-	if cmpLevel(o0.Level) != 1 || cmpLevel(o1.Level) != 1 {
-		t.Errorf("overall levels = %d, %d, want 1, 1", cmpLevel(o0.Level), cmpLevel(o1.Level))
+	if cmpLevel(o0.Level) != 1 || cmpLevel(o1.Level) != 0 {
+		t.Errorf("overall levels = %d, %d, want 1, 0", cmpLevel(o0.Level), cmpLevel(o1.Level))
 	}
 
 	// desk: A 2 → 2.5 (+0.5), D 3.5 → 3.75 (+0.25), level 1 → 2: up
@@ -290,7 +292,7 @@ func TestCompareTwo(t *testing.T) {
 	}
 }
 
-// TestCompareJSON pins the keys of SPEC section 9 and the nulls.
+// TestCompareJSON pins the JSON keys and the nulls.
 func TestCompareJSON(t *testing.T) {
 	c := cmpCompare(t, cmpTwo(), "base", "now")
 	data, err := json.Marshal(c)

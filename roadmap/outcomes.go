@@ -31,6 +31,9 @@ type Outcome struct {
 	// initiatives end after its due date.
 	Planned  bool   `json:"planned" yaml:"planned"`
 	PlanNote string `json:"plan_note" yaml:"plan_note"`
+	// PlannedBy is when the plan delivers the outcome: the end of the phase
+	// of the last initiative that serves it (null when not planned).
+	PlannedBy assess.Date `json:"planned_by" yaml:"planned_by"`
 
 	Impact    int         `json:"-" yaml:"-"`
 	Frequency int         `json:"-" yaml:"-"`

@@ -106,10 +106,15 @@ practices:
 	if date == "" {
 		date = "2026-11-02"
 	}
+	// teams of one respondent are shown unless the fixture says otherwise
+	scoring := "scoring: {min_group: 1}"
+	if strings.Contains(f.settings, "scoring:") {
+		scoring = ""
+	}
 	fsys := fstest.MapFS{
 		"a/mini.yaml": {Data: []byte(q.String())},
-		"a/assessment.yaml": {Data: []byte(fmt.Sprintf("kind: assessment\nid: test\norganization: Test\ndate: %s\nquestionnaire: mini.yaml\n%s\n",
-			date, f.settings))},
+		"a/assessment.yaml": {Data: []byte(fmt.Sprintf("kind: assessment\nid: test\norganization: Test\ndate: %s\nquestionnaire: mini.yaml\n%s\n%s\n",
+			date, scoring, f.settings))},
 		"a/responses": {Mode: fs.ModeDir | 0o755},
 	}
 	for _, r := range f.responses {
@@ -204,7 +209,7 @@ func sorted(s ...string) []string {
 }
 
 // ---------------------------------------------------------------------------
-// Outcomes (SPEC section 6)
+// Outcomes
 
 // The ranking fixture. One respondent; targets default 3, sd 4; scope leaves x out.
 //
@@ -372,7 +377,7 @@ func TestOutcomesTargetsAndStatements(t *testing.T) {
 		statement     string
 		needsBaseline bool
 	}{
-		{"percent change, better down (SPEC example)", `{id: mttr, baseline: 9.5, change: -20%, by: 2027-06-30}`,
+		{"percent change, better down (the example of docs/method.md)", `{id: mttr, baseline: 9.5, change: -20%, by: 2027-06-30}`,
 			9.5, 7.6, "Reduce mean time to restore service from 9.5 h to 7.6 h (-20%) by 2027-06-30", false},
 		{"percent change, better up", `{id: csat, baseline: 3.2, change: +25%}`,
 			3.2, 4.0, "Increase customer satisfaction from 3.2 to 4 (+25%)", false},
@@ -473,7 +478,7 @@ func TestOutcomesNone(t *testing.T) {
 	}
 }
 
-// SPEC section 9: {"outcomes": [{"rank", "id", "title", "priority", "practices",
+// {"outcomes": [{"rank", "id", "title", "priority", "practices",
 // "metric": {"id", "name", "unit", "better", "baseline", "target"}, "statement",
 // "owner", "needs_baseline"}]}, with null where there is no data.
 func TestOutcomesJSON(t *testing.T) {
@@ -486,7 +491,7 @@ func TestOutcomesJSON(t *testing.T) {
 		t.Fatalf("top-level keys = %v, want [outcomes]", got)
 	}
 	list := doc["outcomes"].([]any)
-	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note")
+	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by")
 	wantMetric := sorted("id", "name", "unit", "better", "baseline", "target")
 	byID := map[string]map[string]any{}
 	for i, it := range list {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/examples"
@@ -62,10 +63,53 @@ func (in *assessmentInput) build(stderr io.Writer, so assess.ScoreOptions, po ro
 	return res, nil
 }
 
-// printWarnings writes the warnings among probs to w, one a line. It is
-// the one place where warnings are printed.
+// Repeated warnings: when more than maxAlike warnings have the same shape,
+// the first shownAlike are printed and the rest counted.
+const (
+	maxAlike   = 4
+	shownAlike = 3
+)
+
+// printWarnings writes the warnings among probs to w, one a line, and
+// summarises repeated ones: 40 warnings that differ only in their file,
+// names and numbers print as three and "…and 37 more like this". It is
+// the one place where warnings are printed; the JSON output keeps every
+// warning.
 func printWarnings(w io.Writer, probs assess.Problems) {
-	for _, p := range probs.Warnings() {
-		fmt.Fprintln(w, p)
+	ws := probs.Warnings()
+	count := map[string]int{}
+	for _, p := range ws {
+		count[warningShape(p)]++
 	}
+	seen := map[string]int{}
+	for _, p := range ws {
+		shape := warningShape(p)
+		seen[shape]++
+		n, k := count[shape], seen[shape]
+		switch {
+		case n <= maxAlike || k <= shownAlike:
+			fmt.Fprintln(w, p)
+			if n > maxAlike && k == shownAlike {
+				fmt.Fprintf(w, "…and %d more like this\n", n-shownAlike)
+			}
+		}
+	}
+}
+
+var (
+	shapeQuoted  = regexp.MustCompile(`"[^"]*"`)
+	shapeBracket = regexp.MustCompile(`\([^)]*\)`)
+	shapeNumber  = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
+	shapeID      = regexp.MustCompile(`[A-Za-z0-9_.]*[-_][A-Za-z0-9_.-]*`) // ids like incident-management, SD-PR-1
+)
+
+// warningShape is a warning's message with what varies from one instance
+// to the next (quoted names, lists in brackets, ids, numbers) taken out, so that
+// warnings of one kind about different respondents or questions compare
+// equal. It only groups what is printed; nothing is decided on it.
+func warningShape(p assess.Problem) string {
+	s := shapeQuoted.ReplaceAllString(p.Message, `""`)
+	s = shapeBracket.ReplaceAllString(s, "()")
+	s = shapeID.ReplaceAllString(s, "id")
+	return shapeNumber.ReplaceAllString(s, "0")
 }

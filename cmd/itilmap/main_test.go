@@ -8,9 +8,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets the test binary act as the itilmap command, so that the
@@ -42,7 +44,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"json": cmdJSON,
+			"json":   cmdJSON,
+			"fill":   cmdFill,
+			"sheets": cmdSheets,
 		},
 	})
 }
@@ -59,6 +63,26 @@ func cmdJSON(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s is one JSON document", args[0])
 	case !neg && err != nil:
 		ts.Fatalf("%s: %v", args[0], err)
+	}
+}
+
+// cmdSheets is the script command `sheets FILE NAME...`: the workbook FILE
+// has exactly the sheets NAME..., in order.
+func cmdSheets(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: sheets FILE NAME...")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("%s: %v", args[0], err)
+	}
+	defer f.Close()
+	got, want := strings.Join(f.GetSheetList(), ","), strings.Join(args[1:], ",")
+	switch {
+	case neg && got == want:
+		ts.Fatalf("%s has the sheets %s", args[0], want)
+	case !neg && got != want:
+		ts.Fatalf("%s has the sheets %s, want %s", args[0], got, want)
 	}
 }
 

@@ -3,12 +3,15 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/itilmap/itilmap/templates/text"
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/term"
 )
 
 // Output formats of the commands that print results.
@@ -48,10 +51,27 @@ func (f *formatFlag) write(w io.Writer, v any, tables func() []text.Table) error
 	case "markdown":
 		err = text.WriteMarkdown(w, tables()...)
 	default:
-		err = text.Write(w, tables()...)
+		err = text.WriteWidth(w, terminalWidth(w), tables()...)
 	}
 	if err != nil {
 		return outputError(err)
 	}
 	return nil
+}
+
+// terminalWidth is the width of the terminal w writes to (COLUMNS when the
+// terminal does not say), or 0 when w is not a terminal: piped output and
+// files keep their layout whatever the terminal, so goldens stay stable.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	if width, _, err := term.GetSize(int(f.Fd())); err == nil && width > 0 {
+		return width
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 80
 }

@@ -24,8 +24,11 @@ type reportOptions struct {
 	XLSX   bool
 	PDF    bool
 	SVG    bool
-	Now    func() time.Time
-	Files  fileSet // how the reports are written: as a set, all or nothing
+	Force  bool // write a report for a placeholder organisation
+	// Baseline is an earlier assessment folder: the reports add progress since it.
+	Baseline string
+	Now      func() time.Time
+	Files    fileSet // how the reports are written: as a set, all or nothing
 }
 
 func newReportCmd(runF func(*reportOptions) error) *cobra.Command {
@@ -45,7 +48,7 @@ into place, so that a failed or interrupted run (SIGINT, SIGTERM: exit code
 130, 143) leaves the previous reports or the new ones, never a mix, and no
 temporary file. With SOURCE_DATE_EPOCH set, the same inputs give
 byte-identical files.`,
-		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf",
+		Example: "  itilmap report acme -o acme/report\n  itilmap report --example -o report\n  itilmap report acme --pdf\n  itilmap report acme-2027q2 --baseline acme-2026q4 -o report",
 		Args:    func(c *cobra.Command, args []string) error { return opts.Input.args(c, args) },
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO = streams(c)
@@ -60,6 +63,8 @@ byte-identical files.`,
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write report.xlsx")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write report.pdf")
 	c.Flags().BoolVar(&opts.SVG, "svg", false, "also write the charts as SVG files for slides: radar.svg, heatmap.svg, timeline.svg (and progress.svg with a baseline)")
+	c.Flags().BoolVar(&opts.Force, "force", false, "write the report even though the organisation is still init's placeholder")
+	c.Flags().StringVar(&opts.Baseline, "baseline", "", "an earlier assessment folder: add progress since it (a Progress sheet and section)")
 	return c
 }
 
@@ -68,11 +73,16 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, "")
+	res, err := opts.Input.build(opts.IO.Err, assess.ScoreOptions{}, roadmap.PlanOptions{}, opts.Baseline)
 	if err != nil {
 		return err
 	}
 	a := res.Assessment
+	if p := a.PlaceholderOrganization(); p != nil && !opts.Force {
+		p.Severity = assess.Error
+		p.Message = fmt.Sprintf("organization: %q is the placeholder of init; write the organisation's name before writing a report for it (or give --force)", a.Organization)
+		return assess.Problems{*p}
+	}
 	rep := &templates.Report{Result: res, Generated: generated}
 	both := !opts.XLSX && !opts.PDF
 	type output struct {
@@ -102,6 +112,11 @@ func reportRun(opts *reportOptions) error {
 	ctx, stop := signalContext()
 	defer stop()
 	inputs := inputFiles(a, opts.Input.Example)
+	if b := res.BaselineAssessment; b != nil {
+		for f := range inputFiles(b, false) {
+			inputs[f] = true
+		}
+	}
 	// render everything before writing anything; a signal stops the run at
 	// once, before any file is made
 	files := make([]outFile, len(outs))
@@ -163,37 +178,6 @@ func prepareOutDir(dir string) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %v", dir, describeOSErr(err))
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it,
-// so that path holds either the old file or the whole new one.
-func writeAtomic(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder; cannot write the report there", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	return nil
 }
 
 // inputFiles lists the absolute paths of every file the assessment was read

@@ -68,5 +68,5 @@ func roadmapRun(opts *roadmapOptions) error {
 	}
 	rm := res.Plan
 	printWarnings(opts.IO.Err, res.ReadinessWarnings())
-	return opts.write(opts.IO.Out, rm, func() []text.Table { return text.RoadmapTables(rm) })
+	return opts.write(opts.IO.Out, rm, func() []text.Table { return text.RoadmapTables(rm, res.Outcomes) })
 }

@@ -18,9 +18,12 @@ import (
 )
 
 type templateOptions struct {
+	// CmdPath names the command in usage errors.
+	CmdPath       string
 	IO            iostreams
 	Input         assessmentInput
 	Questionnaire string
+	Audience      string
 	Output        string
 	Force         bool
 	Now           func() time.Time
@@ -39,10 +42,15 @@ Only the cells to fill in can be changed. Read the filled workbooks back with
 itilmap import.
 
 With DIR, the workbook asks the questions of the practices in the assessment's
-scope; with --questionnaire, every question of that questionnaire.
+scope, and offers the assessment's teams and roles (when it lists them) as
+drop-downs; with --questionnaire, every question of that questionnaire.
+--audience ROLE asks only the questions put to that role: a role of the
+assessment (mapped through its audience: table), or a role of the
+questionnaire. The workbook carries its questionnaire, so itilmap import
+needs nothing else.
 
 An existing file is not overwritten without --force: it may hold answers.`,
-		Example: "  itilmap template acme -o capture.xlsx\n  itilmap template --questionnaire itil4-quick -o health-check.xlsx",
+		Example: "  itilmap template acme -o capture.xlsx\n  itilmap template acme --audience service-desk-agent -o agents.xlsx\n  itilmap template --questionnaire itil4-quick -o health-check.xlsx",
 		Args: func(c *cobra.Command, args []string) error {
 			if opts.Questionnaire != "" {
 				if opts.Input.Example || len(args) > 0 {
@@ -63,30 +71,32 @@ An existing file is not overwritten without --force: it may hold answers.`,
 			if !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 				return usageError(c.CommandPath(), "-o %s: the workbook's name must end in .xlsx", opts.Output)
 			}
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			return templateRun(c, opts)
+			return templateRun(opts)
 		},
 	}
 	opts.Input.addFlags(c)
 	c.Flags().StringVarP(&opts.Questionnaire, "questionnaire", "q", "", "built-in questionnaire id, or a questionnaire YAML file, instead of DIR")
+	c.Flags().StringVar(&opts.Audience, "audience", "", "ask only the questions put to this role (of the assessment, or of the questionnaire)")
 	c.Flags().StringVarP(&opts.Output, "output", "o", "", "the workbook to write, e.g. capture.xlsx (required)")
 	c.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing file")
 	_ = c.RegisterFlagCompletionFunc("questionnaire", completeQuestionnaires)
 	return c
 }
 
-func templateRun(c *cobra.Command, opts *templateOptions) error {
+func templateRun(opts *templateOptions) error {
 	generated, err := generatedTime(opts.Now)
 	if ee := (*exitError)(nil); errors.As(err, &ee) {
-		return usageError(c.CommandPath(), "%v", ee.err)
+		return usageError(opts.CmdPath, "%v", ee.err)
 	} else if err != nil {
 		return err
 	}
 	var q *assess.Questionnaire
-	var scope []string
-	next := "DIR/responses"
+	var a *assess.Assessment
+	next := "FOLDER"
 	if opts.Questionnaire != "" {
 		var probs assess.Problems
 		q, probs = assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
@@ -99,42 +109,55 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 		if opts.Input.Example {
 			src, dir = assess.FromFS(examples.FS), examples.Acme
 		}
-		a, err := assessmentQuestionnaire(src, dir, opts.IO.Err)
-		if err != nil {
+		var err error
+		if a, err = assessmentQuestionnaire(src, dir, opts.IO.Err); err != nil {
 			return err
 		}
-		q, scope = a.Questionnaire, a.Scope
+		q = a.Questionnaire
 		if !opts.Input.Example {
-			next = filepath.Join(dir, a.ResponsesDir)
+			next = dir
 		}
+	}
+	questions, prefill, err := templateQuestions(q, a, opts.Audience)
+	if err != nil {
+		return usageError(opts.CmdPath, "%v", err)
 	}
 	if st, err := os.Stat(opts.Output); err == nil {
 		if st.IsDir() {
 			return outputError(fmt.Errorf("%s is a folder; -o takes the workbook to write, e.g. capture.xlsx", opts.Output))
 		}
 		if !opts.Force {
-			return fmt.Errorf("%s already exists and may hold answers; use --force to overwrite it", opts.Output)
+			return outputError(fmt.Errorf("%s already exists and may hold answers; use --force to overwrite it", opts.Output))
 		}
 	}
+	practices := map[string]bool{}
+	for _, qu := range questions {
+		practices[qu.Practice] = true
+	}
+	co := capture.Options{Questions: questions, Audience: prefill, Generated: generated}
+	if a != nil {
+		co.Teams, co.Roles = a.Teams, a.Roles
+	}
 	var buf bytes.Buffer
-	if err := capture.Write(&buf, q, scope, generated); err != nil {
+	if err := capture.Write(&buf, q, co); err != nil {
 		return fmt.Errorf("rendering %s: %w", opts.Output, err)
 	}
 	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {
 		return outputError(err)
 	}
-	if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, []outFile{{opts.Output, buf.Bytes()}}); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
 		return outputError(err)
 	}
-	practices, questions := len(q.Practices), len(q.Questions)
-	if len(scope) > 0 {
-		practices, questions = len(scope), 0
-		for _, id := range scope {
-			questions += len(q.Practice(id).Questions)
-		}
-	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,
-		questions, plural.Of(questions, "question", "questions"), q.ID, q.Version, practices, plural.Of(practices, "practice", "practices"))
+		len(questions), plural.Of(len(questions), "question", "questions"), q.ID, q.Version, len(practices), plural.Of(len(practices), "practice", "practices"))
+	if opts.Audience != "" {
+		fmt.Fprintf(opts.IO.Err, "These are the questions put to the role %s.\n", opts.Audience)
+	}
 	fmt.Fprintf(opts.IO.Err, "Hand out one copy per respondent; read the filled workbooks back with: itilmap import FILE.xlsx... -o %s\n", next)
 	return nil
 }
@@ -169,4 +192,39 @@ func assessmentQuestionnaire(src assess.Source, dir string, stderr io.Writer) (*
 			dir, n, plural.Of(n, "error", "errors"), dir)
 	}
 	return a, nil
+}
+
+// templateQuestions are the questions a capture workbook asks: with an
+// assessment, those of the practices in its scope; with role, only those
+// put to it. role is a role of the assessment (listed in roles:, or mapped
+// in audience:), else a role of the questionnaire. prefill is the role to
+// fill in on the Respondent sheet.
+func templateQuestions(q *assess.Questionnaire, a *assess.Assessment, role string) (questions []*assess.Question, prefill string, err error) {
+	var roles []string // questionnaire roles
+	switch {
+	case role == "":
+	case a != nil && len(a.Roles) > 0:
+		if msg := a.CheckRole(role); msg != "" {
+			return nil, "", fmt.Errorf("--audience: %s", msg)
+		}
+		roles = a.QuestionnaireRoles(role)
+	case a != nil && a.QuestionnaireRoles(role) != nil:
+		roles = a.QuestionnaireRoles(role)
+	case q.Role(role) != nil:
+		roles = []string{role}
+	case len(q.Roles) == 0:
+		return nil, "", fmt.Errorf("--audience %q: questionnaire %s defines no roles, so every question is put to everyone; leave --audience out", role, q.ID)
+	default:
+		return nil, "", fmt.Errorf("--audience %q: not a role of questionnaire %s (its roles: %s)%s", role, q.ID, strings.Join(q.RoleIDs(), ", "),
+			map[bool]string{true: ", nor mapped in the assessment's audience:", false: ""}[a != nil])
+	}
+	for _, qu := range q.QuestionsForRoles(roles...) {
+		if a == nil || len(a.Scope) == 0 || a.InScope(qu.Practice) {
+			questions = append(questions, qu)
+		}
+	}
+	if len(questions) == 0 {
+		return nil, "", fmt.Errorf("--audience %q: no question in scope is put to this role", role)
+	}
+	return questions, role, nil
 }

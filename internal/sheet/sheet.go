@@ -154,7 +154,7 @@ func Set(f *excelize.File, sheet string, col, row int, v any, style int) error {
 	switch v := v.(type) {
 	case nil:
 	case string:
-		if err := f.SetCellStr(sheet, ref, v); err != nil {
+		if err := f.SetCellStr(sheet, ref, EscapeX(v)); err != nil {
 			return err
 		}
 	default:
@@ -166,6 +166,37 @@ func Set(f *excelize.File, sheet string, col, row int, v any, style int) error {
 		return f.SetCellStyle(sheet, ref, ref, style)
 	}
 	return nil
+}
+
+// EscapeX escapes the underscore of every _xHHHH_ in s as _x005F_, so
+// that a spreadsheet program, which reads _xHHHH_ as the character
+// U+HHHH, shows s as it is. The spreadsheet library escapes inline strings
+// but not shared ones, which Set writes.
+func EscapeX(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && isEscape(s[i:]) {
+			b.WriteString("_x005F")
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// isEscape reports whether s starts with _xHHHH_.
+func isEscape(s string) bool {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // Widths sets the widths of the first columns of sheet, in characters.

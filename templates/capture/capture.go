@@ -11,11 +11,14 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Sheet names of the capture workbook, in order.
+// Sheet names of the capture workbook, in order. The Questionnaire sheet
+// is very hidden: it carries what Read needs to import the workbook
+// without the questionnaire file (see questionnaire.go).
 const (
-	CaptureRespondent = "Respondent"
-	CaptureAnswers    = "Answers"
-	CaptureScale      = "Scale"
+	CaptureRespondent    = "Respondent"
+	CaptureAnswers       = "Answers"
+	CaptureScale         = "Scale"
+	CaptureQuestionnaire = "Questionnaire"
 )
 
 // CaptureHeader is the header row of the capture workbook's Answers sheet.
@@ -42,17 +45,38 @@ type captureStyles struct {
 	title, header, label, text, wrap, hint, input, inputText, inputDate int
 }
 
-// WriteCapture renders the workshop capture workbook for the questions of
-// the practices in scope (every practice when scope is empty): a Respondent
-// sheet, an Answers sheet with one row per question, and a Scale sheet that
-// explains the levels and records the questionnaire id and version.
+// Options choose what a capture workbook asks and offers.
+type Options struct {
+	// Questions are the questions to ask, in order (the assessment's
+	// scope, a role's audience); nil asks every question.
+	Questions []*assess.Question
+	// Audience is the role the workbook is made for, named on the
+	// Respondent sheet and filled in as the respondent's role; "" for anyone.
+	Audience string
+	// Teams and Roles, when not empty, are offered as drop-downs of the
+	// Respondent sheet's Team and Role cells.
+	Teams, Roles []string
+	// Generated dates the workbook.
+	Generated time.Time
+}
+
+// Write renders the workshop capture workbook: a Respondent sheet, an
+// Answers sheet with one row per question asked, a Scale sheet that
+// explains the levels and names the questionnaire, and a very hidden
+// Questionnaire sheet that carries the questionnaire's id, version,
+// digest, scale and every question, so that Read needs nothing else.
 //
 // Only the cells a respondent fills in are unlocked; every sheet is
 // protected without a password, so nobody edits a question by accident, and
 // a facilitator can still lift the protection. Documented and Actual carry a
 // drop-down of the scale's levels and na. The same input gives the same
 // bytes.
-func Write(w io.Writer, q *assess.Questionnaire, scope []string, generated time.Time) error {
+func Write(w io.Writer, q *assess.Questionnaire, opts Options) error {
+	generated := opts.Generated
+	questions := opts.Questions
+	if questions == nil {
+		questions = q.Questions
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := captureStyleSet(f)
@@ -62,7 +86,7 @@ func Write(w io.Writer, q *assess.Questionnaire, scope []string, generated time.
 	if err := f.SetSheetName("Sheet1", CaptureRespondent); err != nil {
 		return err
 	}
-	for _, name := range []string{CaptureAnswers, CaptureScale} {
+	for _, name := range []string{CaptureAnswers, CaptureScale, CaptureQuestionnaire} {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
@@ -81,9 +105,10 @@ func Write(w io.Writer, q *assess.Questionnaire, scope []string, generated time.
 		return err
 	}
 	for _, step := range []func() error{
-		func() error { return captureRespondent(f, st, q) },
-		func() error { return captureAnswers(f, st, q, captureQuestions(q, scope)) },
+		func() error { return captureRespondent(f, st, q, opts) },
+		func() error { return captureAnswers(f, st, q, questions) },
 		func() error { return captureScale(f, st, q, generated) },
+		func() error { return writeQuestionnaire(f, q, opts) },
 	} {
 		if err := step(); err != nil {
 			return err
@@ -93,25 +118,6 @@ func Write(w io.Writer, q *assess.Questionnaire, scope []string, generated time.
 		return err
 	}
 	return sheet.Finish(f, w, "Capture: "+q.Title, q.ID+" "+q.Version, generated)
-}
-
-// captureQuestions returns the questions of the practices in scope, in
-// questionnaire order.
-func captureQuestions(q *assess.Questionnaire, scope []string) []*assess.Question {
-	if len(scope) == 0 {
-		return q.Questions
-	}
-	want := make(map[string]bool, len(scope))
-	for _, id := range scope {
-		want[id] = true
-	}
-	var out []*assess.Question
-	for _, p := range q.Practices {
-		if want[p.ID] {
-			out = append(out, p.Questions...)
-		}
-	}
-	return out
 }
 
 func captureStyleSet(f *excelize.File) (captureStyles, error) {
@@ -160,7 +166,7 @@ func captureProtect(f *excelize.File, sheet string, filter bool) error {
 	})
 }
 
-func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnaire) error {
+func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnaire, opts Options) error {
 	sh := CaptureRespondent
 	if err := sheet.Widths(f, sh, 10, 36, 64); err != nil {
 		return err
@@ -172,6 +178,12 @@ func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnai
 		"e.g. service-desk: scores can be compared by team.",
 		"The day you answer, as YYYY-MM-DD.",
 	}
+	if len(opts.Roles) > 0 {
+		hints[2] = "Choose your role from the list: scores can be compared by role."
+	}
+	if len(opts.Teams) > 0 {
+		hints[3] = "Choose your team from the list: scores can be compared by team."
+	}
 	for i, label := range captureFields {
 		style := st.inputText
 		if label == "Date" {
@@ -180,7 +192,11 @@ func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnai
 		if err := sheet.Set(f, sh, 1, i+1, label, st.label); err != nil {
 			return err
 		}
-		if err := sheet.Set(f, sh, 2, i+1, nil, style); err != nil {
+		var v any
+		if label == "Role" && opts.Audience != "" {
+			v = opts.Audience
+		}
+		if err := sheet.Set(f, sh, 2, i+1, v, style); err != nil {
 			return err
 		}
 		if err := sheet.Set(f, sh, 3, i+1, hints[i], st.hint); err != nil {
@@ -194,6 +210,12 @@ func captureRespondent(f *excelize.File, st captureStyles, q *assess.Questionnai
 		{"Fill in the yellow cells here, then rate every statement on the " + CaptureAnswers + " sheet. " +
 			"The " + CaptureScale + " sheet explains the levels. Only the yellow cells can be changed.", st.wrap},
 		{fmt.Sprintf("Questionnaire: %s (%s %s)", q.Title, q.ID, q.Version), st.hint},
+	}
+	if opts.Audience != "" {
+		lines = append(lines, struct {
+			text  string
+			style int
+		}{fmt.Sprintf("This workbook asks the questions put to the role %s.", opts.Audience), st.hint})
 	}
 	for i, l := range lines {
 		row := len(captureFields) + 2 + i

@@ -52,8 +52,12 @@ func tiny(t testing.TB) *assess.Questionnaire {
 
 func capturedWorkbook(t testing.TB, q *assess.Questionnaire, scope ...string) []byte {
 	t.Helper()
+	var questions []*assess.Question
+	for _, id := range scope {
+		questions = append(questions, q.Practice(id).Questions...)
+	}
 	var buf bytes.Buffer
-	if err := capture.Write(&buf, q, scope, generated); err != nil {
+	if err := capture.Write(&buf, q, capture.Options{Questions: questions, Generated: generated}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -85,7 +89,21 @@ func set(t testing.TB, f *excelize.File, sheet, cell string, v any) {
 
 func read(t testing.TB, data []byte, q *assess.Questionnaire) (*assess.Response, assess.Problems) {
 	t.Helper()
-	return capture.Read("capture.xlsx", bytes.NewReader(data), int64(len(data)), q)
+	return readAs(t, "capture.xlsx", data, q)
+}
+
+// readAs reads data as the workbook file, against q (nil: the
+// questionnaire the workbook carries).
+func readAs(t testing.TB, file string, data []byte, q *assess.Questionnaire) (*assess.Response, assess.Problems) {
+	t.Helper()
+	c, probs := capture.Read(file, bytes.NewReader(data), int64(len(data)), q)
+	if c == nil {
+		return nil, probs
+	}
+	if q != nil && c.Questionnaire != q {
+		t.Errorf("read against %p, not the questionnaire given", c.Questionnaire)
+	}
+	return c.Response, probs
 }
 
 func messages(ps assess.Problems) string {
@@ -104,8 +122,14 @@ func TestCaptureLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Respondent,Answers,Scale" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Respondent,Answers,Scale,Questionnaire" {
 		t.Fatalf("sheets = %s", got)
+	}
+	if v, _ := f.GetSheetVisible("Questionnaire"); v {
+		t.Error("the Questionnaire sheet is visible")
+	}
+	if !regexp.MustCompile(`<sheet name="Questionnaire"[^>]* state="veryHidden"`).Match(zipPart(t, data, "xl/workbook.xml")) {
+		t.Error("the Questionnaire sheet is not very hidden")
 	}
 	rows, _ := f.GetRows("Answers")
 	if got := strings.Join(rows[0], ","); got != "Practice,Dimension,Question ID,Question,Documented,Actual,Evidence,Note,Help" {
@@ -203,7 +227,7 @@ func sheetXML(t testing.TB, data []byte) map[string]string {
 			out[zf.Name] = string(b)
 		}
 	}
-	if len(out) != 3 {
+	if len(out) != 4 {
 		t.Fatalf("%d worksheets", len(out))
 	}
 	return out
@@ -306,7 +330,7 @@ func checkAnswers(t *testing.T, what string, got, want []assess.Answer) {
 
 // Tricky texts survive the YAML: quotes, backslashes, colons, hashes,
 // leading dashes, YAML words and numbers as names. (A tab or other control
-// character in a name is refused by assess, SPEC section 10.)
+// character in a name is refused by assess.)
 func TestResponseYAMLQuoting(t *testing.T) {
 	q := tiny(t)
 	texts := []string{`a "quoted" \ back`, "key: value # not a comment", "- dash", "null", "007", "yes", "{x}", "a\u2028b", "émoji 🎉", "'single'"}
@@ -353,7 +377,7 @@ func TestCaptureReorderedColumns(t *testing.T) {
 		}
 	}
 	buf, _ := f.WriteToBuffer()
-	resp, probs := capture.Read("by-hand.xlsx", bytes.NewReader(buf.Bytes()), int64(buf.Len()), q)
+	resp, probs := readAs(t, "by-hand.xlsx", buf.Bytes(), q)
 	if messages(probs) != `by-hand.xlsx: warning: no Respondent sheet; the respondent id "by-hand" is made from the file name` {
 		t.Errorf("problems:\n%s", messages(probs))
 	}
@@ -411,10 +435,16 @@ func TestCaptureErrors(t *testing.T) {
 			`capture.xlsx: Answers!C4: question "DK-PE-1" is on two rows (first on row 2); keep one`},
 		{"answers without a question id", edit(cell("Answers", "C3", ""), cell("Answers", "E3", 3)),
 			`capture.xlsx: Answers!C3: a row with answers but no question id`},
-		{"wrong questionnaire", edit(cell("Scale", "B1", "itil4-core"), cell("Answers", "E2", 3)),
-			`capture.xlsx: Scale!B1: this workbook captures questionnaire "itil4-core", but the answers are imported for "tiny"; make a new workbook with itilmap template`},
-		{"no questionnaire id", edit(cell("Scale", "B1", "")),
+		{"wrong questionnaire id in an older workbook", edit(noCarried, cell("Scale", "B1", "itil4-core"), cell("Answers", "E2", 3)),
+			`capture.xlsx: Scale!B1: this workbook captures questionnaire "itil4-core", but the answers are imported for "tiny"; make new workbooks with itilmap template`},
+		{"no questionnaire id in an older workbook", edit(noCarried, cell("Scale", "B1", "")),
 			`capture.xlsx: Scale!B1: no questionnaire id; was the workbook made with itilmap template?`},
+		{"a carried question changed", edit(cell("Questionnaire", "F15", "Agents resolve every issue.")),
+			`capture.xlsx: Questionnaire: the questions do not match the digest the workbook carries; the workbook was changed after itilmap template made it: make a new one`},
+		{"a carried record of an unknown kind", edit(cell("Questionnaire", "A17", "remark")),
+			`capture.xlsx: Questionnaire!A17: unknown record "remark"; the workbook was changed after itilmap template made it: make a new one`},
+		{"a newer format", edit(cell("Questionnaire", "C1", "2")),
+			`capture.xlsx: Questionnaire!C1: the workbook is of format "2", which this itilmap does not read; a newer itilmap made it`},
 		{"bad respondent id", edit(cell("Respondent", "B1", "r 07"), cell("Answers", "E2", 3)),
 			`capture.xlsx: Respondent!B1: id: "r 07" is not a valid id; use letters, digits, '.', '_' and '-'`},
 		{"bad date", edit(cell("Respondent", "B5", "28/10/2026"), cell("Answers", "E2", 3)),
@@ -456,6 +486,7 @@ func TestCaptureErrors(t *testing.T) {
 func TestCaptureUnknownEmptyRow(t *testing.T) {
 	q := tiny(t)
 	data := fill(t, capturedWorkbook(t, q), func(f *excelize.File) {
+		noCarried(f) // a workbook of an older itilmap, read against a newer version
 		set(t, f, "Respondent", "B1", "r07")
 		set(t, f, "Respondent", "B5", "2026-10-28") // a date typed as text
 		set(t, f, "Scale", "B2", "0.0.9")
@@ -497,6 +528,28 @@ func TestCaptureTooManyRows(t *testing.T) {
 	if !strings.Contains(messages(probs), want) {
 		t.Errorf("no %q among the problems", want)
 	}
+}
+
+// noCarried makes the workbook one of an older itilmap, which did not
+// carry its questionnaire.
+func noCarried(f *excelize.File) { f.DeleteSheet("Questionnaire") }
+
+func zipPart(t testing.TB, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return b
+		}
+	}
+	t.Fatalf("no %s", name)
+	return nil
 }
 
 func randomBytes(n int) []byte {
@@ -568,6 +621,9 @@ func claimsHuge(t testing.TB, workbook []byte) []byte {
 	})
 }
 
+// rezip rewrites a workbook entry by entry: each gets every entry's header
+// and content and writes what it wants into zw. It is the one zip-rewriting
+// helper of the tests.
 func rezip(t testing.TB, data []byte, each func(h *zip.FileHeader, data []byte, zw *zip.Writer)) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -577,13 +633,72 @@ func rezip(t testing.TB, data []byte, each func(h *zip.FileHeader, data []byte, 
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, zf := range zr.File {
-		rc, _ := zf.Open()
-		b, _ := io.ReadAll(rc)
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
 		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		each(&zf.FileHeader, b, zw)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// A workbook for one role asks only the questions given, fills in the
+// role, and offers the assessment's teams and roles as drop-downs that
+// read their names from the Questionnaire sheet.
+func TestCaptureAudienceAndLists(t *testing.T) {
+	q := tiny(t)
+	var buf bytes.Buffer
+	err := capture.Write(&buf, q, capture.Options{Questions: []*assess.Question{q.Question("DK-PR-1"), q.Question("CH-PR-1")},
+		Audience: "agent", Teams: []string{"service-desk", "apps"}, Roles: []string{"agent", "manager"}, Generated: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Answers")
+	if len(rows) != 3 || rows[1][2] != "DK-PR-1" || rows[2][2] != "CH-PR-1" {
+		t.Errorf("Answers rows %q, want DK-PR-1 and CH-PR-1 only", rows)
+	}
+	if v, _ := f.GetCellValue("Respondent", "B3"); v != "agent" {
+		t.Errorf("Respondent!B3 = %q, want the role filled in", v)
+	}
+	dvs, err := f.GetDataValidations("Respondent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := map[string][]string{}
+	for _, dv := range dvs {
+		// the formula names a range of the Questionnaire sheet; read it
+		ref := strings.TrimPrefix(dv.Formula1, "'Questionnaire'!")
+		from, to, _ := strings.Cut(strings.ReplaceAll(ref, "$", ""), ":")
+		var names []string
+		for _, cell := range []string{from, to} {
+			v, _ := f.GetCellValue("Questionnaire", cell)
+			names = append(names, v)
+		}
+		lists[dv.Sqref] = names
+	}
+	if got := strings.Join(lists["B4"], ","); got != "service-desk,apps" {
+		t.Errorf("team drop-down %q (all %v)", got, lists)
+	}
+	if got := strings.Join(lists["B3"], ","); got != "agent,manager" {
+		t.Errorf("role drop-down %q (all %v)", got, lists)
+	}
+	// it still carries every question, and reads back with the role
+	data := fill(t, buf.Bytes(), func(f *excelize.File) { set(t, f, "Answers", "E2", 2) })
+	c, probs := capture.Read("agent.xlsx", bytes.NewReader(data), int64(len(data)), nil)
+	if probs.HasErrors() || len(c.Questionnaire.Questions) != 3 || c.Response.Respondent.Role != "agent" || c.Cells["team"] != "Respondent!B4" {
+		t.Errorf("read back: %v, %+v", probs, c)
+	}
 }

@@ -124,7 +124,7 @@ func (d *pdfDoc) summary() {
 
 	o := r.Overall
 	d.kpis([]pdfKPI{
-		{"Overall level", format.Level(o.Level, o.Label), "the overall actual score, rounded down"},
+		{"Overall level", format.Level(o.Level, o.Label), "from the practice levels"},
 		{"Actual practice", format.Num(o.Actual), "what happens when the queue is busy"},
 		{"Documented practice", format.Num(o.Documented), "what the handbook and policies say"},
 		{"Drift", format.Num(o.Drift), "documented minus actual: the promise not kept"},

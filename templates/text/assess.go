@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/itilmap/itilmap/internal/format"
+	"github.com/itilmap/itilmap/internal/plural"
 
 	"github.com/itilmap/itilmap/assess"
 )
@@ -63,15 +64,36 @@ func AssessTables(r *assess.Result, by string) []Table {
 	tables := []Table{head, practices, dims, gaps, disagree}
 	switch by {
 	case "team":
-		tables = append(tables, groupMatrix("Actual score by team", r.Teams, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Teams }))
+		m := groupMatrix("Actual score by team", r.Teams, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Teams })
+		m.Note = withheldNote(r.Withheld.Teams, "team", "teams", r.Withheld.MinGroup)
+		tables = append(tables, noteWhenEmpty(m))
 	case "role":
-		tables = append(tables, groupMatrix("Actual score by role", r.Roles, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Roles }))
+		m := groupMatrix("Actual score by role", r.Roles, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Roles })
+		m.Note = withheldNote(r.Withheld.Roles, "role", "roles", r.Withheld.MinGroup)
+		tables = append(tables, noteWhenEmpty(m))
 	}
 	return tables
 }
 
+// noteWhenEmpty shows a table's note in place of its rows when it has none.
+func noteWhenEmpty(t Table) Table {
+	if len(t.Rows) == 0 && t.Note != "" {
+		t.Empty = t.Note
+	}
+	return t
+}
+
+// withheldNote says how many groups a matrix leaves out, and why.
+func withheldNote(n int, one, many string, minGroup int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s with fewer than %d respondents %s (scoring.min_group), so that nobody can be singled out; %s answers count in every overall score.",
+		plural.Count(n, one, many), minGroup, plural.Of(n, "is not shown on its own", "are not shown on their own"), plural.Of(n, "its", "their"))
+}
+
 func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups func(assess.PracticeScore) []assess.GroupScore) Table {
-	t := Table{Title: title, Header: append([]string{"Practice"}, ids...), Empty: "No respondent names a team or role: no groups to compare."}
+	t := Table{Title: title, Header: append([]string{"Practice"}, ids...), Empty: "No group to compare: no respondent names one, or every group is smaller than scoring.min_group."}
 	t.Header = append(t.Header, "Spread")
 	for i := range ids {
 		t.Right = append(t.Right, i+1)

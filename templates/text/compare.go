@@ -3,7 +3,6 @@ package text
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -181,19 +180,7 @@ func threshold() string { return strconv.FormatFloat(roadmap.ChangeThreshold, 'f
 // compareQuestions lists the questions that improved (or regressed), the
 // largest move first.
 func compareQuestions(c *roadmap.Comparison, change string) Table {
-	var qs []roadmap.QuestionChange
-	for _, q := range c.Questions {
-		if q.Change != nil && *q.Change == change {
-			qs = append(qs, q)
-		}
-	}
-	sort.SliceStable(qs, func(i, j int) bool {
-		a, b := math.Abs(qs[i].DeltaActual.Value), math.Abs(qs[j].DeltaActual.Value)
-		if a != b {
-			return a > b
-		}
-		return qs[i].ID < qs[j].ID
-	})
+	qs := c.MostChanged(change)
 	word := map[string]string{roadmap.Improved: "rose", roadmap.Regressed: "fell"}[change]
 	t := Table{
 		Title:  fmt.Sprintf("Questions %s, largest change first", change),

@@ -45,6 +45,8 @@ func TestCompareTables(t *testing.T) {
 			{PainPoint: "c", Title: "Unmeasured", Metric: &mttr, Unit: "h", Target: assess.Some(8), Now: assess.Some(9), Status: "no baseline"},
 			{PainPoint: "d", Title: "No metric", Status: "no metric"},
 		},
+		Improved:          []string{"Q2", "Q1"}, // largest move first, as roadmap.Compare orders them
+		Regressed:         []string{"Q3"},
 		SharedQuestions:   0.8,
 		BaselineQuestions: 5,
 	}

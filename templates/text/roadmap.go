@@ -14,28 +14,58 @@ import (
 func OutcomeTables(outcomes []roadmap.Outcome) []Table {
 	t := Table{
 		Title:  "Outcomes, highest priority first",
-		Header: []string{"#", "Pain point", "Priority", "Outcome", "Practices", "Owner"},
+		Header: []string{"#", "Pain point", "Priority", "Outcome", "Practices", "Owner", "Planned"},
 		Right:  []int{0, 2},
 		Empty:  "No pain points yet. Add painpoints.yaml (itilmap init writes a template): the plan should start from business pain, not from tools.",
 		Note:   capitalize(roadmap.PriorityFormula) + ".",
 	}
-	var needs []string
+	var needs, notes []string
 	for _, o := range outcomes {
 		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Rank), o.Title, strconv.FormatFloat(o.Priority, 'f', 2, 64),
-			o.Statement, strings.Join(o.Practices, ", "), format.Dash(o.Owner)})
+			o.Statement, strings.Join(o.Practices, ", "), format.Dash(o.Owner), planned(o)})
 		if o.NeedsBaseline {
 			needs = append(needs, o.ID+": "+o.Title)
 		}
+		if o.PlanNote != "" {
+			notes = append(notes, o.ID+": "+o.PlanNote)
+		}
 	}
 	if len(needs) > 0 {
-		t.Lists = []List{{Heading: "Needs baseline: measure before promising an improvement", Items: needs}}
+		t.Lists = append(t.Lists, List{Heading: "Needs baseline: measure before promising an improvement", Items: needs})
+	}
+	if len(notes) > 0 {
+		t.Lists = append(t.Lists, List{Heading: "Whether and when the plan delivers them", Items: notes})
 	}
 	return []Table{t}
 }
 
-// RoadmapTables lays out the plan phase by phase, then the backlog, the
-// rollout advice and the readiness checklist.
-func RoadmapTables(rm *roadmap.Roadmap) []Table {
+// planned says whether and when the plan delivers an outcome: "by
+// 2027-10-03", or "no".
+func planned(o roadmap.Outcome) string {
+	if !o.Planned {
+		return "no"
+	}
+	return "by " + o.PlannedBy.String()
+}
+
+// planOutcomes lays out whether the plan delivers each outcome.
+func planOutcomes(outcomes []roadmap.Outcome) Table {
+	t := Table{
+		Title:  "Outcomes: does this plan deliver them?",
+		Header: []string{"#", "Outcome", "Planned", "Note"},
+		Right:  []int{0},
+		Empty:  "No pain points, so no outcomes to deliver.",
+	}
+	for _, o := range outcomes {
+		t.Rows = append(t.Rows, []string{strconv.Itoa(o.Rank), o.ID, planned(o), format.Dash(o.PlanNote)})
+	}
+	return t
+}
+
+// RoadmapTables lays out the plan phase by phase, then the backlog, whether
+// the plan delivers each outcome, the rollout advice and the readiness
+// checklist.
+func RoadmapTables(rm *roadmap.Roadmap, outcomes []roadmap.Outcome) []Table {
 	var tables []Table
 	rollout := Table{
 		Title:  "Rollout: " + rm.Rollout.Mode,
@@ -73,13 +103,9 @@ func RoadmapTables(rm *roadmap.Roadmap) []Table {
 	}
 	readiness := Table{Title: "Readiness", Header: []string{"Item", "Ready", "Advice"}}
 	for _, r := range rm.Readiness {
-		ok := "no"
-		if r.OK {
-			ok = "yes"
-		}
-		readiness.Rows = append(readiness.Rows, []string{strings.ReplaceAll(r.Item, "_", " "), ok, r.Advice})
+		readiness.Rows = append(readiness.Rows, []string{strings.ReplaceAll(r.Item, "_", " "), r.Status, r.Advice})
 	}
-	return append(tables, backlog, readiness)
+	return append(tables, backlog, planOutcomes(outcomes), readiness)
 }
 
 func capitalize(s string) string {

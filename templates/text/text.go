@@ -37,10 +37,16 @@ type List struct {
 // maxCell is the widest a text cell grows before it wraps.
 const maxCell = 60
 
-// WriteText renders tables for a terminal, one after another.
-func Write(w io.Writer, tables ...Table) error {
+// Write renders tables for a terminal, one after another; long text wraps
+// in columns of at most maxCell characters.
+func Write(w io.Writer, tables ...Table) error { return WriteWidth(w, 0, tables...) }
+
+// WriteWidth renders tables like Write, each fitted to width columns (the
+// terminal's) by wrapping its text columns; 0 leaves them as Write does.
+func WriteWidth(w io.Writer, width int, tables ...Table) error {
 	var buf bytes.Buffer
 	for i, t := range tables {
+		t = fit(t, width)
 		if i > 0 {
 			buf.WriteByte('\n')
 		}
