@@ -116,7 +116,6 @@ func TestBrowserParticipant(t *testing.T) {
 	if !ok || a.Documented != 4 || a.Actual != 2 || a.Note != "Weekend <b>shift</b>" {
 		t.Errorf("IM-1 on disk: %+v", a)
 	}
-	shot(t, ctx, "workshop-phone.png")
 	// a reload, and opening the join address again, come back to IM-2
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(`h1.question`))
 	if text := get(t, ctx, chromedp.Text(`h1.question`)); text != "Agents know when to escalate." {
@@ -167,7 +166,6 @@ func TestBrowserFacilitator(t *testing.T) {
 	if get(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)) {
 		t.Errorf("the view is wider than 1280 px")
 	}
-	shot(t, ctx, "workshop-facilitator.png")
 }
 
 // shot saves a screenshot of the viewport into $ITILMAP_SCREENSHOTS, when set.
