@@ -57,8 +57,8 @@ func (r *Room) Join(j Joiner) (string, error) {
 		return "", &InputError{Problems: probs}
 	}
 
-	r.joining.Lock()
-	defer r.joining.Unlock()
+	r.writing.Lock()
+	defer r.writing.Unlock()
 	r.mu.Lock()
 	full := len(r.parts) >= r.opts.MaxParticipants
 	r.mu.Unlock()
@@ -105,7 +105,7 @@ func (r *Room) Join(j Joiner) (string, error) {
 }
 
 // newID returns a free id for a participant: from the name (alex-kim,
-// alex-kim-2, …), or random in an anonymous room. r.joining is held.
+// alex-kim-2, …), or random in an anonymous room. r.writing is held.
 func (r *Room) newID(name string, attempt int) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

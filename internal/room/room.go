@@ -59,7 +59,7 @@ type Room struct {
 	version  uint64
 	changed  chan struct{} // closed and replaced at every change
 	snap     *Snapshot
-	joining  sync.Mutex // one join at a time: ids and the state file
+	writing  sync.Mutex // held by Join and Reveal: one writer of new ids and the state file
 }
 
 // participant is one person (or anonymous id) in the room.
@@ -190,8 +190,12 @@ func (r *Room) Cookie(id string) string { return id + "." + r.mac("participant",
 
 // Participant returns the id of the participant a cookie value belongs to.
 func (r *Room) Participant(cookie string) (string, bool) {
-	id, sig, ok := strings.Cut(cookie, ".")
-	if !ok || !hmac.Equal([]byte(sig), []byte(r.mac("participant", id))) {
+	dot := strings.LastIndexByte(cookie, '.') // ids may hold dots; signatures do not
+	if dot < 0 {
+		return "", false
+	}
+	id, sig := cookie[:dot], cookie[dot+1:]
+	if !hmac.Equal([]byte(sig), []byte(r.mac("participant", id))) {
 		return "", false
 	}
 	r.mu.Lock()
@@ -225,8 +229,8 @@ func (r *Room) touch() {
 // Reveal shows the distribution of question id (every question when id
 // is "all") to the facilitator's view, and remembers it across restarts.
 func (r *Room) Reveal(id string) error {
-	r.joining.Lock()
-	defer r.joining.Unlock()
+	r.writing.Lock()
+	defer r.writing.Unlock()
 	r.mu.Lock()
 	var ids []string
 	switch {
