@@ -55,7 +55,7 @@ type participantRow struct {
 }
 
 type scoreRow struct {
-	Name               string
+	Name, Anchor       string // Anchor: the id of the practice's questions, "" for none
 	Documented, Actual string
 	Heat               int
 	HasData            bool
@@ -63,7 +63,7 @@ type scoreRow struct {
 }
 
 type questionGroup struct {
-	Name      string
+	Name, ID  string
 	Questions []questionRow
 }
 
@@ -122,14 +122,16 @@ func (s *Server) newPanel(base string) panel {
 	o := res.Overall
 	p.Overall = newScoreRow("Overall", o.Documented, o.Actual, format.Level(o.Level, o.Label), o.Coverage, q.Scale)
 	for _, ps := range res.Practices {
-		p.Practices = append(p.Practices, newScoreRow(ps.Name, ps.Documented, ps.Actual, format.Level(ps.Level, ps.Label), ps.Coverage, q.Scale))
+		row := newScoreRow(ps.Name, ps.Documented, ps.Actual, format.Level(ps.Level, ps.Label), ps.Coverage, q.Scale)
+		row.Anchor = "practice-" + ps.ID
+		p.Practices = append(p.Practices, row)
 	}
 	rows := map[string]questionRow{}
 	for _, qs := range res.Questions {
 		row := s.newQuestionRow(qs, snap, q)
 		rows[qs.ID] = row
 		if n := len(p.Groups); n == 0 || p.Groups[n-1].Name != q.Practice(qs.Practice).Name {
-			p.Groups = append(p.Groups, questionGroup{Name: q.Practice(qs.Practice).Name})
+			p.Groups = append(p.Groups, questionGroup{Name: q.Practice(qs.Practice).Name, ID: "practice-" + qs.Practice})
 		}
 		g := &p.Groups[len(p.Groups)-1]
 		g.Questions = append(g.Questions, row)

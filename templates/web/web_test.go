@@ -426,6 +426,10 @@ func TestFacilitatorViewScores(t *testing.T) {
 	if !strings.Contains(p.body, `<a href="#IM-1">IM-1</a>`) {
 		t.Errorf("IM-1 is not listed among the disagreements")
 	}
+	// a practice's name leads to its questions
+	if !strings.Contains(p.body, `<a href="#practice-incident-management">Incident management</a>`) || !strings.Contains(p.body, `<h3 id="practice-incident-management">`) {
+		t.Errorf("practice names do not lead to their questions")
+	}
 	// who has joined and how far: A and B answered 1 of 3
 	if strings.Count(p.body, ">1/3<") != 2 || !strings.Contains(p.body, "2 joined · 1 earlier response") {
 		t.Errorf("participants' progress missing:\n%s", p.body)
