@@ -1,6 +1,10 @@
 package room
 
-import "github.com/itilmap/itilmap/assess"
+import (
+	"slices"
+
+	"github.com/itilmap/itilmap/assess"
+)
 
 // questionsFor returns the in-scope questions put to role (SPEC 4.2:
 // through the assessment's audience table), in questionnaire order.
@@ -23,3 +27,31 @@ func (r *Room) Roles() []string { return r.a.Roles }
 // Guide is what some levels of the scale look like for question qu, by
 // level.
 func (r *Room) Guide(qu *assess.Question) map[int]string { return qu.Guide }
+
+// Used returns the teams and the roles that respondents in the folder have
+// given so far, sorted, for a form to suggest when the assessment lists
+// none: one spelling of each name keeps teams together.
+func (r *Room) Used() (teams, roles []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	seenT, seenR := map[string]bool{}, map[string]bool{}
+	add := func(resp *assess.Response) {
+		if t := resp.Respondent.Team; t != "" && !seenT[t] {
+			seenT[t] = true
+			teams = append(teams, t)
+		}
+		if ro := resp.Respondent.Role; ro != "" && !seenR[ro] {
+			seenR[ro] = true
+			roles = append(roles, ro)
+		}
+	}
+	for _, resp := range r.others {
+		add(resp)
+	}
+	for _, id := range r.order {
+		add(r.parts[id].resp)
+	}
+	slices.Sort(teams)
+	slices.Sort(roles)
+	return teams, roles
+}

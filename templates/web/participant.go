@@ -20,6 +20,7 @@ const cookieAge = 14 * 24 * 3600
 type joinPage struct {
 	Code, Name, Team, Role string
 	Teams, Roles           []string
+	UsedTeams, UsedRoles   []string // suggestions when the assessment lists none
 	Anonymous              bool
 	Token                  string
 	Errors                 []string
@@ -57,6 +58,7 @@ func (s *Server) joinPage(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderJoin(w http.ResponseWriter, r *http.Request, status int, p joinPage) {
 	p.Teams, p.Roles, p.Anonymous = s.room.Teams(), s.room.Roles(), s.room.Anonymous()
+	p.UsedTeams, p.UsedRoles = s.room.Used()
 	p.Token = joinToken(w, r)
 	s.render(w, status, "join.html", p)
 }

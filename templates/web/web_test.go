@@ -99,6 +99,11 @@ func TestWrongJoinCode(t *testing.T) {
 	if p.status != http.StatusSeeOther {
 		t.Errorf("code in lower case with a space: %d", p.status)
 	}
+	// without lists in the assessment, the teams and roles given so far are suggested
+	if p := w.client().get("/"); !strings.Contains(p.body, `<datalist id="teams"><option value="desk"><option value="x"></datalist>`) ||
+		!strings.Contains(p.body, `<datalist id="roles"><option value="lead"></datalist>`) {
+		t.Errorf("join page does not suggest the teams and roles given so far")
+	}
 	// a participant's pages need the cookie
 	if p := w.client().get("/p/q/IM-1"); p.location != "/" {
 		t.Errorf("question page without joining: %d %q", p.status, p.location)
