@@ -6,8 +6,8 @@ import (
 	"github.com/itilmap/itilmap/assess"
 )
 
-// questionsFor returns the in-scope questions put to role (SPEC 4.2:
-// through the assessment's audience table), in questionnaire order.
+// questionsFor returns the in-scope questions put to role (through the
+// assessment's audience table), in questionnaire order.
 func questionsFor(a *assess.Assessment, role string) []*assess.Question {
 	var out []*assess.Question
 	for _, qu := range a.QuestionsFor(role) {

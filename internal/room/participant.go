@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Text limits of SPEC section 10, the same in files, workbooks and the web.
+// Text limits, the same in files, workbooks and the web.
 const (
 	maxName = 200
 	maxText = 10_000

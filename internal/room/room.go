@@ -1,4 +1,4 @@
-// Package room is the state of a live workshop (SPEC section 12): who has
+// Package room is the state of a live workshop (docs/workshop.md): who has
 // joined, their answers, what the facilitator has revealed. Every answer is
 // on disk, as the same response YAML that every other command reads, before
 // a method that records it returns; a room opened again on the same folder

@@ -20,7 +20,7 @@ import (
 	"github.com/itilmap/itilmap/templates/web"
 )
 
-// BenchmarkWorkshop200 is SPEC section 11's live workshop: 200 participants
+// BenchmarkWorkshop200 is the live workshop's speed goal (docs/performance.md): 200 participants
 // on the example assessment (12 earlier responses; each participant is put
 // the questions of their role) answer at once on loopback, each answer on disk before its reply, while the
 // facilitator's view follows by server-sent events. One iteration is one

@@ -1,4 +1,4 @@
-// Package web is the live workshop's pages (SPEC section 12): the
+// Package web is the live workshop's pages (docs/workshop.md): the
 // participants' join and question pages, which work as plain HTML forms
 // without JavaScript, and the facilitator's projected view, which a small
 // script served from here keeps up to date by server-sent events.
