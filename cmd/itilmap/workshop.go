@@ -107,7 +107,11 @@ func workshopRun(opts *workshopOptions) error {
 		return err
 	}
 	rm, err := room.Open(res.Assessment, room.Options{Anonymous: opts.Anonymous, RevealLive: opts.Reveal == "live", MaxParticipants: opts.MaxParticipants})
-	if err != nil {
+	var bad *room.StateError
+	switch {
+	case errors.As(err, &bad):
+		return err // exit 1: an input to fix
+	case err != nil:
 		return outputError(err)
 	}
 	ln, err := net.Listen("tcp", opts.Listen)
