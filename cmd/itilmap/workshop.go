@@ -114,6 +114,7 @@ func workshopRun(opts *workshopOptions) error {
 	case err != nil:
 		return outputError(err)
 	}
+	defer rm.Close()
 	ln, err := net.Listen("tcp", opts.Listen)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v; choose another address with --listen (port 0 picks a free one)", opts.Listen, err)
