@@ -107,9 +107,14 @@ func workshopRun(opts *workshopOptions) error {
 		return err
 	}
 	rm, err := room.Open(res.Assessment, room.Options{Anonymous: opts.Anonymous, RevealLive: opts.Reveal == "live", MaxParticipants: opts.MaxParticipants})
-	if err != nil {
+	var bad *room.StateError
+	switch {
+	case errors.As(err, &bad):
+		return err // exit 1: an input to fix
+	case err != nil:
 		return outputError(err)
 	}
+	defer rm.Close()
 	ln, err := net.Listen("tcp", opts.Listen)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v; choose another address with --listen (port 0 picks a free one)", opts.Listen, err)

@@ -36,6 +36,8 @@ type Options struct {
 	MaxParticipants int
 	// Now is the clock that dates responses; nil means time.Now.
 	Now func() time.Time
+
+	unlocked bool // tests only: open without the folder's lock
 }
 
 // DefaultMaxParticipants is the size of a room when Options leave it 0.
@@ -59,6 +61,7 @@ type Room struct {
 	version  uint64
 	changed  chan struct{} // closed and replaced at every change
 	snap     *Snapshot
+	unlock   func()
 	writing  sync.Mutex // held by Join and Reveal: one writer of new ids and the state file
 }
 
@@ -95,10 +98,27 @@ func Open(a *assess.Assessment, opts Options) (*Room, error) {
 		revealed: map[string]bool{},
 		changed:  make(chan struct{}),
 	}
+	r.unlock = func() {}
+	if !opts.unlocked {
+		unlock, err := lockDir(r.dir)
+		if err != nil {
+			return nil, err
+		}
+		r.unlock = unlock
+	}
+	if err := r.open(a); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
+}
+
+// open reads the state and the responses; the folder is locked.
+func (r *Room) open(a *assess.Assessment) error {
 	removeTemps(r.dir)
 	st, err := loadState(r.dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	r.state = st
 	ids := map[string]bool{}
@@ -125,15 +145,15 @@ func Open(a *assess.Assessment, opts Options) (*Room, error) {
 		}
 	}
 	if err := r.scanTaken(); err != nil {
-		return nil, err
+		return err
 	}
 	if len(r.order) != len(st.Participants) {
 		r.state.Participants = slices.Clone(r.order)
 		if err := saveState(r.dir, r.state); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return r, nil
+	return nil
 }
 
 // scanTaken marks every file stem in the responses folder as taken, so
@@ -278,6 +298,22 @@ type FullError struct{ Max int }
 
 func (e *FullError) Error() string {
 	return fmt.Sprintf("the room is full: %d participants have joined", e.Max)
+}
+
+// Close releases the folder for another room. Everything is on disk
+// already: a room that is never closed (a crash) loses nothing.
+func (r *Room) Close() {
+	if r.unlock != nil {
+		r.unlock()
+		r.unlock = nil
+	}
+}
+
+// BusyError is a folder that another workshop has open.
+type BusyError struct{ Dir string }
+
+func (e *BusyError) Error() string {
+	return "another itilmap workshop is running on " + e.Dir + "; stop it first (two rooms on one folder would not know of each other's participants)"
 }
 
 // ResponsesDir is the folder the room writes response files to.

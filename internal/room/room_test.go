@@ -38,7 +38,7 @@ func fixture(t *testing.T) string {
 // its own file.
 func TestJoinNeverOverwrites(t *testing.T) {
 	dir := fixture(t)
-	rooms := []*Room{openOn(t, dir, Options{}), openOn(t, dir, Options{})}
+	rooms := []*Room{openOn(t, dir, Options{unlocked: true}), openOn(t, dir, Options{unlocked: true})}
 	ids := make([]string, 2*len(rooms))
 	var wg sync.WaitGroup
 	for i := range ids {
@@ -103,4 +103,17 @@ func TestAnswerChecksLikeAFile(t *testing.T) {
 	if err := r.Answer("nobody", AnswerInput{Question: "IM-1"}); err == nil {
 		t.Errorf("an answer for no participant was taken")
 	}
+}
+
+// TestOneRoomAFolder: a second room on a folder refuses to open until the
+// first is closed (or its process has ended).
+func TestOneRoomAFolder(t *testing.T) {
+	dir := fixture(t)
+	first := openOn(t, dir, Options{})
+	a, _ := assess.Load(assess.Disk{}, dir)
+	if _, err := Open(a, Options{}); err == nil || !strings.Contains(err.Error(), "another itilmap workshop is running on") {
+		t.Fatalf("a second room opened: %v", err)
+	}
+	first.Close()
+	openOn(t, dir, Options{}).Close()
 }

@@ -80,22 +80,32 @@ func loadState(dir string) (state, error) {
 		return st, saveState(dir, st)
 	}
 	if err != nil {
-		return state{}, fmt.Errorf("%s: %w", name, err)
+		return state{}, &StateError{File: name, Problem: err.Error()}
 	}
 	var st state
 	if err := json.Unmarshal(data, &st); err != nil {
-		return state{}, fmt.Errorf("%s: %v; remove it to start a new room (participants then join again)", name, err)
+		return state{}, &StateError{File: name, Problem: err.Error()}
 	}
 	st.keyBytes, err = base64.RawURLEncoding.DecodeString(st.Key)
 	if err != nil || len(st.keyBytes) < 32 || len(st.Token) < 22 || len(st.Code) != codeLength {
-		return state{}, fmt.Errorf("%s: not a workshop state file; remove it to start a new room (participants then join again)", name)
+		return state{}, &StateError{File: name, Problem: "not a workshop state file"}
 	}
 	for _, id := range st.Participants {
 		if !assess.ValidID(id) {
-			return state{}, fmt.Errorf("%s: participant %q is not a valid id", name, id)
+			return state{}, &StateError{File: name, Problem: fmt.Sprintf("participant %q is not a valid id", id)}
 		}
 	}
 	return st, nil
+}
+
+// StateError is a state file that cannot be read as one: the room does not
+// open, and nothing is written.
+type StateError struct {
+	File, Problem string
+}
+
+func (e *StateError) Error() string {
+	return e.File + ": " + e.Problem + "; remove it to start a new room (earlier participants' files stay, but they join again)"
 }
 
 // readSmall reads a regular file of at most limit bytes.

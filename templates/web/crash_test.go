@@ -34,7 +34,8 @@ func TestRestartLosesNothing(t *testing.T) {
 	os.WriteFile(filepath.Join(w.dir, "responses", ".itilmap-tmp-123"), []byte("partial"), 0o600)
 	code, token := w.room.JoinCode(), w.room.Token()
 	w.srv.CloseClientConnections()
-	w.srv.Close() // no room cleanup: nothing of the room is closed or flushed
+	w.srv.Close()  // no room cleanup: nothing of the room is flushed or saved;
+	w.room.Close() // only the folder's lock is released, as the system does for a dead process
 
 	w2 := startWorkshop(t, w.dir, room.Options{})
 	if w2.room.JoinCode() != code || w2.room.Token() != token {

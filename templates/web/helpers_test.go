@@ -60,6 +60,7 @@ func openRoom(t testing.TB, dir string, opts room.Options) *room.Room {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(r.Close)
 	return r
 }
 

@@ -277,6 +277,7 @@ func TestPathTricks(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(w.dir, "responses", "alex.yml"), []byte("kind: response\nquestionnaire: small\nrespondent: {id: alex-yml}\nanswers: {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	w.room.Close()
 	w = startWorkshop(t, w.dir, room.Options{})
 	for _, tc := range [][2]string{
 		{"../../etc/passwd", "etc-passwd"},
@@ -388,6 +389,7 @@ func TestRevealManualAndLive(t *testing.T) {
 		t.Errorf("reveal of an unknown question: %d", r.status)
 	}
 	// the reveal lasts across a restart
+	w.room.Close()
 	w2 := startWorkshop(t, w.dir, room.Options{})
 	if !strings.Contains(rowOf(t, w2.client().get(panel).body, "IM-1"), "4.50") {
 		t.Errorf("IM-1 is hidden again after a restart")
