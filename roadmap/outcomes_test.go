@@ -491,7 +491,7 @@ func TestOutcomesJSON(t *testing.T) {
 		t.Fatalf("top-level keys = %v, want [outcomes]", got)
 	}
 	list := doc["outcomes"].([]any)
-	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by")
+	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by", "late")
 	wantMetric := sorted("id", "name", "unit", "better", "baseline", "target")
 	byID := map[string]map[string]any{}
 	for i, it := range list {
