@@ -82,7 +82,7 @@ func (r *Room) Join(j Joiner) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		err = createFile(r.dir, id+".yaml", data, 0o644)
+		err = createFile(r.dir, id+".yaml", data, 0o644, r.commit.Sync)
 		if errors.Is(err, fs.ErrExist) {
 			r.mu.Lock()
 			r.taken[id] = true
@@ -100,7 +100,7 @@ func (r *Room) Join(j Joiner) (string, error) {
 		st := r.state
 		r.touch()
 		r.mu.Unlock()
-		return id, saveState(r.dir, st)
+		return id, saveState(r.dir, st, r.commit.Sync)
 	}
 }
 
@@ -281,7 +281,7 @@ func (r *Room) Answer(id string, in AnswerInput) error {
 	if err != nil {
 		return err
 	}
-	if err := replaceFile(r.dir, filepath.Base(p.file), data, 0o644); err != nil {
+	if err := replaceFile(r.dir, filepath.Base(p.file), data, 0o644, r.commit.Sync); err != nil {
 		return fmt.Errorf("writing %s: %w", p.file, err)
 	}
 	r.mu.Lock()

@@ -63,6 +63,7 @@ type Room struct {
 	snap     *Snapshot
 	unlock   func()
 	writing  sync.Mutex // held by Join and Reveal: one writer of new ids and the state file
+	commit   *committer // syncs the responses folder, shared by concurrent writers
 }
 
 // participant is one person (or anonymous id) in the room.
@@ -98,6 +99,7 @@ func Open(a *assess.Assessment, opts Options) (*Room, error) {
 		revealed: map[string]bool{},
 		changed:  make(chan struct{}),
 	}
+	r.commit = newCommitter(func() error { return syncDir(r.dir) })
 	r.unlock = func() {}
 	if !opts.unlocked {
 		unlock, err := lockDir(r.dir)
@@ -116,7 +118,7 @@ func Open(a *assess.Assessment, opts Options) (*Room, error) {
 // open reads the state and the responses; the folder is locked.
 func (r *Room) open(a *assess.Assessment) error {
 	removeTemps(r.dir)
-	st, err := loadState(r.dir)
+	st, err := loadState(r.dir, r.commit.Sync)
 	if err != nil {
 		return err
 	}
@@ -149,7 +151,7 @@ func (r *Room) open(a *assess.Assessment) error {
 	}
 	if len(r.order) != len(st.Participants) {
 		r.state.Participants = slices.Clone(r.order)
-		if err := saveState(r.dir, r.state); err != nil {
+		if err := saveState(r.dir, r.state, r.commit.Sync); err != nil {
 			return err
 		}
 	}
@@ -281,7 +283,7 @@ func (r *Room) Reveal(id string) error {
 	r.touch()
 	r.mu.Unlock()
 	r.state.Revealed = st.Revealed
-	return saveState(r.dir, st)
+	return saveState(r.dir, st, r.commit.Sync)
 }
 
 // InputError is a value a participant or facilitator gave that the room

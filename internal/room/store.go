@@ -68,8 +68,8 @@ func newState() (state, error) {
 }
 
 // loadState reads the state file of dir, or makes a new state (and writes
-// it) when there is none.
-func loadState(dir string) (state, error) {
+// it, syncing the folder with commit) when there is none.
+func loadState(dir string, commit func() error) (state, error) {
 	name := filepath.Join(dir, StateFile)
 	data, err := readSmall(name, maxStateFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -77,7 +77,7 @@ func loadState(dir string) (state, error) {
 		if err != nil {
 			return st, err
 		}
-		return st, saveState(dir, st)
+		return st, saveState(dir, st, commit)
 	}
 	if err != nil {
 		return state{}, &StateError{File: name, Problem: err.Error()}
@@ -123,12 +123,12 @@ func readSmall(name string, limit int64) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-func saveState(dir string, st state) error {
+func saveState(dir string, st state, commit func() error) error {
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
 		return err
 	}
-	return replaceFile(dir, StateFile, append(data, '\n'), 0o600)
+	return replaceFile(dir, StateFile, append(data, '\n'), 0o600, commit)
 }
 
 // tempFile writes data to a new temporary file in dir and syncs it.
@@ -160,9 +160,11 @@ func tempFile(dir string, data []byte, perm fs.FileMode) (string, error) {
 }
 
 // replaceFile replaces dir/name by data atomically: a temporary file is
-// written and synced, renamed over name, and the folder synced, so that
-// after a crash the file holds either the old or the new content.
-func replaceFile(dir, name string, data []byte, perm fs.FileMode) error {
+// written and synced, renamed over name, and the folder synced by commit
+// (a sync that begins after the rename), so that after a crash the file
+// holds either the old or the new content, and the new once replaceFile
+// has returned nil.
+func replaceFile(dir, name string, data []byte, perm fs.FileMode, commit func() error) error {
 	tmp, err := tempFile(dir, data, perm)
 	if err != nil {
 		return err
@@ -171,14 +173,14 @@ func replaceFile(dir, name string, data []byte, perm fs.FileMode) error {
 		os.Remove(tmp)
 		return err
 	}
-	return syncDir(dir)
+	return commit()
 }
 
 // createFile creates dir/name with data, failing with fs.ErrExist when the
 // name is taken: the check and the creation are one step (a hard link), so
 // that no file is ever overwritten, and the file appears whole or not at
-// all.
-func createFile(dir, name string, data []byte, perm fs.FileMode) error {
+// all; the folder is synced by commit.
+func createFile(dir, name string, data []byte, perm fs.FileMode, commit func() error) error {
 	tmp, err := tempFile(dir, data, perm)
 	if err != nil {
 		return err
@@ -199,7 +201,7 @@ func createFile(dir, name string, data []byte, perm fs.FileMode) error {
 			return err
 		}
 	}
-	return syncDir(dir)
+	return commit()
 }
 
 func syncDir(dir string) error {
