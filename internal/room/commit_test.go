@@ -2,6 +2,10 @@ package room
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -125,4 +129,84 @@ func TestCommitterReportsFailure(t *testing.T) {
 	if err := c.Sync(); err != nil {
 		t.Errorf("second Sync: %v after a sync that succeeded", err)
 	}
+}
+
+// TestAnswersShareSyncs: many participants answer at once, each three
+// questions in quick succession. The room's folder sync is replaced by
+// one that reads every participant's file as it begins (what the sync
+// makes durable) and counts itself. Each answer must be acknowledged only
+// once a finished sync saw it in its file, a participant's answers must
+// land in order (the file ends with all three), and the writers must
+// share syncs.
+func TestAnswersShareSyncs(t *testing.T) {
+	const people = 40
+	dir := fixture(t)
+	r := openOn(t, dir, Options{})
+	defer r.Close()
+	ids := make([]string, people)
+	for i := range ids {
+		id, err := r.Join(Joiner{Name: fmt.Sprintf("P %d", i), Team: "desk"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = id
+	}
+	var (
+		mu     sync.Mutex
+		synced map[string]string // file contents seen by the last finished sync
+		calls  int
+	)
+	r.commit = newCommitter(func() error {
+		seen := map[string]string{}
+		for _, id := range ids {
+			data, err := os.ReadFile(filepath.Join(r.dir, id+".yaml"))
+			if err != nil {
+				return err
+			}
+			seen[id] = string(data)
+		}
+		if err := syncDir(r.dir); err != nil {
+			return err
+		}
+		mu.Lock()
+		synced, calls = seen, calls+1
+		mu.Unlock()
+		return nil
+	})
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for _, q := range []string{"IM-1", "IM-2", "CE-1"} {
+				note := fmt.Sprintf("%s by %d", q, i)
+				if err := r.Answer(id, AnswerInput{Question: q, Documented: "3", Note: note}); err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				ok := strings.Contains(synced[id], note)
+				mu.Unlock()
+				if !ok {
+					t.Errorf("%s acknowledged before a sync saw it", note)
+				}
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	for i, id := range ids {
+		data, _ := os.ReadFile(filepath.Join(r.dir, id+".yaml"))
+		for _, q := range []string{"IM-1", "IM-2", "CE-1"} {
+			if !strings.Contains(string(data), fmt.Sprintf("%s by %d", q, i)) {
+				t.Errorf("%s.yaml lacks its answer to %s:\n%s", id, q, data)
+			}
+		}
+	}
+	if calls >= people*3 {
+		t.Errorf("%d syncs for %d answers: nothing shared", calls, people*3)
+	}
+	t.Logf("%d folder syncs for %d answers", calls, people*3)
 }
