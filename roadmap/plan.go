@@ -773,3 +773,26 @@ func (r *Roadmap) Span() (first, last time.Time, months int) {
 	}
 	return first, last, (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
 }
+
+// Serving is an initiative of the plan that serves an outcome, with the
+// phase it belongs to.
+type Serving struct {
+	Initiative *Initiative
+	Phase      *Phase
+}
+
+// ServedBy returns the initiatives that serve an outcome (theirs lists its
+// id), in plan order: phase by phase, as each phase lists them. The
+// outcome's planned_by is the end of the last one's phase.
+func (r *Roadmap) ServedBy(outcome string) []Serving {
+	var out []Serving
+	for k := range r.Phases {
+		ph := &r.Phases[k]
+		for i := range ph.Initiatives {
+			if slices.Contains(ph.Initiatives[i].Outcomes, outcome) {
+				out = append(out, Serving{&ph.Initiatives[i], ph})
+			}
+		}
+	}
+	return out
+}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -258,16 +257,12 @@ func (d *pdfDoc) planLine(o roadmap.Outcome) (string, pdfColor) {
 		return note, pdfLate
 	}
 	var by []string
-	for _, ph := range d.r.Plan.Phases {
-		for _, ini := range ph.Initiatives {
-			if slices.Contains(ini.Outcomes, o.ID) {
-				s := ini.ID + " " + pdfPhaseTitle(ph.ID)
-				if !ph.End.IsZero() {
-					s += " to " + ph.End.String()
-				}
-				by = append(by, s)
-			}
+	for _, sv := range d.r.Plan.ServedBy(o.ID) {
+		s := sv.Initiative.ID + " " + pdfPhaseTitle(sv.Phase.ID)
+		if !sv.Phase.End.IsZero() {
+			s += " to " + sv.Phase.End.String()
 		}
+		by = append(by, s)
 	}
 	line := "In the plan"
 	if len(by) > 0 {
