@@ -74,27 +74,44 @@ func openRegular(name string) (*os.File, error) {
 // the file and saying what is wrong. The capture reader and import read
 // workbooks with it.
 func ReadRegularFile(path string, limit int64) ([]byte, error) {
-	fail := func(msg string) ([]byte, error) { return nil, &FileError{File: path, Message: msg} }
-	f, err := openRegular(path)
+	data, msg := readLimited(Disk{}, path, limit)
+	if msg != "" {
+		return nil, &FileError{File: path, Message: msg}
+	}
+	return data, nil
+}
+
+// readLimited reads the regular file name from src, of at most limit
+// bytes, or says in the words of an error message what is wrong with it:
+// missing, a directory, a named pipe, a device or a socket, too large,
+// unreadable. ReadFile and ReadRegularFile both read with it.
+func readLimited(src Source, name string, limit int64) ([]byte, string) {
+	f, err := src.Open(name)
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	if st.IsDir() {
-		return fail("is a directory; expected a file")
+		return nil, "is a directory; expected a file"
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	if st.Size() > limit {
+		return nil, tooLarge(limit)
 	}
 	data, err := readAll(f, st.Size(), limit)
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	if int64(len(data)) > limit {
-		return fail(tooLarge(limit))
+		return nil, tooLarge(limit)
 	}
-	return data, nil
+	return data, ""
 }
 
 // tooLarge is the message for a file over limit bytes.
