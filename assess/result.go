@@ -182,6 +182,9 @@ type PracticeScore struct {
 	Weakest string `json:"weakest_dimension" yaml:"weakest_dimension"`
 	// TeamSpread is max − min of the teams' actual scores (no data with fewer than two teams scored).
 	TeamSpread Num `json:"team_spread" yaml:"team_spread"`
+	// RoleSpread is max − min of the roles' actual scores, with --by role
+	// only (nil without it; no data with fewer than two roles scored).
+	RoleSpread *Num `json:"role_spread,omitempty" yaml:"role_spread,omitempty"`
 }
 
 // QuestionScore is one in-scope question.

@@ -192,6 +192,14 @@ func TestScoreMean(t *testing.T) {
 	near(t, "alpha t1 actual", alpha.Teams[0].Actual, 2.5)
 	near(t, "alpha t2 actual", alpha.Teams[1].Actual, 1)
 	near(t, "alpha team spread", alpha.TeamSpread, 1.5)
+	// roles: agent = r1, r3: A (mean(2, 0) + 2×mean(3, 1) + mean(1, 2))/4 = 1.625;
+	// lead = r2: A-PR-1 only, 4; spread 4 − 1.625
+	near(t, "alpha agent actual", alpha.Roles[0].Actual, 1.625)
+	near(t, "alpha lead actual", alpha.Roles[1].Actual, 4)
+	if alpha.RoleSpread == nil {
+		t.Fatal("alpha role spread missing with ByRole")
+	}
+	near(t, "alpha role spread", *alpha.RoleSpread, 4-1.625)
 
 	// beta: one people question; no process cell at all
 	near(t, "beta actual", beta.Actual, 7.0/3)
