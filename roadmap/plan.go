@@ -754,11 +754,17 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+// Dated is true when the phase has a start and an end, in that order: the
+// phases a timeline draws as bars.
+func (p Phase) Dated() bool {
+	return !p.Start.IsZero() && !p.End.IsZero() && !p.End.Before(p.Start.Time)
+}
+
 // Span is the time the dated phases cover: from the first start to the last
 // end, and how many calendar months that touches (0 when no phase is dated).
 func (r *Roadmap) Span() (first, last time.Time, months int) {
 	for _, ph := range r.Phases {
-		if ph.Start.IsZero() || ph.End.IsZero() || ph.End.Before(ph.Start.Time) {
+		if !ph.Dated() {
 			continue
 		}
 		if first.IsZero() || ph.Start.Before(first) {

@@ -117,15 +117,7 @@ func svgTimeline(r *templates.Report) []byte {
 	const labelW, top = 420.0, 170.0
 	chartX := svgMargin + labelW
 	colW := (svgW - svgMargin - chartX) / float64(months)
-	xOf := func(t time.Time, end bool) float64 {
-		i := (t.Year()-first.Year())*12 + int(t.Month()) - int(first.Month())
-		days := float64(time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
-		day := float64(t.Day() - 1)
-		if end {
-			day++
-		}
-		return chartX + (float64(i)+day/days)*colW
-	}
+	xOf := func(t time.Time, end bool) float64 { return chartX + monthsFrom(first, t, end)*colW }
 	// the months
 	step := 1
 	for float64(step)*colW < 44 {
@@ -152,7 +144,7 @@ func svgTimeline(r *templates.Report) []byte {
 	y := top + 60
 	for k, ph := range rm.Phases {
 		c := pdfPhaseColor(k)
-		dated := !ph.Start.IsZero() && !ph.End.IsZero() && !ph.End.Before(ph.Start.Time)
+		dated := ph.Dated()
 		if row >= shown {
 			break
 		}

@@ -126,10 +126,11 @@ func (wb *workbook) timeline(p *page) error {
 	if len(rm.Phases) == 0 {
 		return nil
 	}
-	first, last := rm.Phases[0].Start.Time, rm.Phases[len(rm.Phases)-1].End.Time
+	// the months of the plan's span, as the PDF and SVG timelines chart them
+	first, _, n := rm.Span()
 	var months []string
-	for m := first.AddDate(0, 0, 1-first.Day()); !m.After(last); m = m.AddDate(0, 1, 0) {
-		months = append(months, m.Format("2006-01"))
+	for i := range n {
+		months = append(months, first.AddDate(0, 0, 1-first.Day()).AddDate(0, i, 0).Format("2006-01"))
 	}
 	header := append([]string{"Phase / initiative", "Start", "End"}, months...)
 	var rows [][]cell
