@@ -205,7 +205,7 @@ func (d *pdfDoc) summary() {
 
 	var no, unknown []string
 	for _, rc := range rm.Readiness {
-		switch pdfReadiness(rc) {
+		switch rc.Status {
 		case roadmap.NotReady:
 			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
 		case roadmap.ReadyUnknown:
@@ -231,18 +231,6 @@ func (d *pdfDoc) summary() {
 		d.summaryText("Notes on the plan", "B", 9.5, pdfInk, 1, 0)
 		d.summaryBullets(rm.Notes, 3, 0)
 	}
-}
-
-// pdfReadiness is a readiness item's status: yes, no or unknown (no when a
-// result from before the status was recorded says only that it is not ok).
-func pdfReadiness(rc roadmap.ReadinessCheck) string {
-	switch {
-	case rc.Status != "":
-		return rc.Status
-	case rc.OK:
-		return roadmap.Ready
-	}
-	return roadmap.NotReady
 }
 
 // planLine says whether and when the plan delivers an outcome: the
