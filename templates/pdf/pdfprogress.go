@@ -227,13 +227,10 @@ func (d *pdfDoc) progressChart(pr *roadmap.Comparison, base, now string) {
 		return
 	}
 	sc := d.r.Score.Scale
-	lo, hi := float64(sc.Min), float64(sc.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
+	span := newScaleSpan(sc)
 	const labelW, rowH = 56.0, 7.0
 	x0, x1 := pdfMarginX+labelW+4, pdfPageW-pdfMarginX-10
-	xOf := func(v float64) float64 { return x0 + (min(hi, max(lo, v))-lo)/(hi-lo)*(x1-x0) }
+	xOf := func(v float64) float64 { return x0 + span.frac(v)*(x1-x0) }
 	auto, margin := f.GetAutoPageBreak()
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(auto, margin)

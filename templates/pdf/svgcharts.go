@@ -200,13 +200,10 @@ func svgProgress(r *templates.Report) []byte {
 		}
 	}
 	sc := r.Score.Scale
-	lo, hi := float64(sc.Min), float64(sc.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
+	span := newScaleSpan(sc)
 	const labelW, top, deltaW = 420.0, 180.0, 120.0
 	x0, x1 := svgMargin+labelW+20, svgW-svgMargin-deltaW-40
-	xOf := func(v float64) float64 { return x0 + (min(hi, max(lo, v))-lo)/(hi-lo)*(x1-x0) }
+	xOf := func(v float64) float64 { return x0 + span.frac(v)*(x1-x0) }
 	rowH, shown := svgRows(len(bars), svgH-top-40-110, 60, 20)
 	size := min(20, rowH*0.5)
 	bottom := top + 40 + float64(shown)*rowH
