@@ -71,6 +71,28 @@ type ScorePoint struct {
 	Documented assess.Num `json:"documented" yaml:"documented"`
 }
 
+// At is the practice as assessment id scored it; false when that
+// assessment does not have the practice in scope.
+func (t PracticeTrend) At(id string) (PracticePoint, bool) {
+	for _, p := range t.Series {
+		if p.Assessment == id {
+			return p, true
+		}
+	}
+	return PracticePoint{}, false
+}
+
+// At is the question as assessment id scored it; false when that
+// assessment does not have it.
+func (q QuestionChange) At(id string) (ScorePoint, bool) {
+	for _, p := range q.Series {
+		if p.Assessment == id {
+			return p, true
+		}
+	}
+	return ScorePoint{}, false
+}
+
 // Level changes of a practice from the baseline to the last assessment.
 const (
 	LevelUp   = "up"

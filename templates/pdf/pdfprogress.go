@@ -41,24 +41,11 @@ func pdfLevelMove(from, to *int, change *string) string {
 	return s
 }
 
-// pdfPoint returns the point of a practice trend for assessment id.
-func pdfPoint(t roadmap.PracticeTrend, id string) (roadmap.PracticePoint, bool) {
-	for _, p := range t.Series {
-		if p.Assessment == id {
-			return p, true
-		}
-	}
-	return roadmap.PracticePoint{}, false
-}
-
-// pdfQuestionPoint returns the actual score of a question for assessment id.
-func pdfQuestionPoint(q roadmap.QuestionChange, id string) assess.Num {
-	for _, p := range q.Series {
-		if p.Assessment == id {
-			return p.Actual
-		}
-	}
-	return assess.Num{}
+// questionActual is a question's actual score in assessment id (no data
+// when that assessment does not have it).
+func questionActual(q roadmap.QuestionChange, id string) assess.Num {
+	p, _ := q.At(id)
+	return p.Actual
 }
 
 // progressPage is the "Progress since baseline" section, when the report
@@ -97,8 +84,8 @@ func (d *pdfDoc) progressPage() {
 	var rows [][]string
 	var moves []*string
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base.ID)
-		p1, ok1 := pdfPoint(t, now.ID)
+		p0, ok0 := t.At(base.ID)
+		p1, ok1 := t.At(now.ID)
 		name := format.Dash(t.Name)
 		switch {
 		case !ok0:
@@ -142,7 +129,7 @@ func (d *pdfDoc) progressPage() {
 		}
 		rows = nil
 		for _, q := range qs {
-			rows = append(rows, []string{q.ID, q.Text, format.Num(pdfQuestionPoint(q, base.ID)), format.Num(pdfQuestionPoint(q, now.ID)), pdfSigned(q.DeltaActual)})
+			rows = append(rows, []string{q.ID, q.Text, format.Num(questionActual(q, base.ID)), format.Num(questionActual(q, now.ID)), pdfSigned(q.DeltaActual)})
 		}
 		d.table(pdfTable{Rows: rows, Size: 8.5, Continued: ch.title, Cols: []pdfCol{
 			{"Question", 22, ""}, {"Statement", 88, ""}, {"Baseline", 20, "R"}, {"Now", 18, "R"}, {"Change", 22, "R"},
@@ -217,8 +204,8 @@ func (d *pdfDoc) progressChart(pr *roadmap.Comparison, base, now string) {
 	}
 	var bars []bar
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base)
-		p1, ok1 := pdfPoint(t, now)
+		p0, ok0 := t.At(base)
+		p1, ok1 := t.At(now)
 		if ok0 && ok1 && p0.Actual.Valid && p1.Actual.Valid {
 			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value})
 		}

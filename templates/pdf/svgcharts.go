@@ -193,8 +193,8 @@ func svgProgress(r *templates.Report) []byte {
 	}
 	var bars []bar
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base.ID)
-		p1, ok1 := pdfPoint(t, now.ID)
+		p0, ok0 := t.At(base.ID)
+		p1, ok1 := t.At(now.ID)
 		if ok0 && ok1 && p0.Actual.Valid && p1.Actual.Valid {
 			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value, pdfSigned(t.DeltaActual)})
 		}

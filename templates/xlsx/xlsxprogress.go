@@ -42,7 +42,8 @@ func (wb *workbook) progress(p *page) error {
 
 	var practices [][]cell
 	for _, t := range c.Practices {
-		then, now := point(t.Series, base.ID), point(t.Series, cur.ID)
+		then, _ := t.At(base.ID)
+		now, _ := t.At(cur.ID)
 		practices = append(practices, []cell{wb.txt(t.Name), wb.txt(t.ID), wb.n(then.Actual), wb.n(now.Actual), wb.n(t.DeltaActual),
 			wb.n(t.DeltaDocumented), wb.lvl(then.Level), wb.lvl(now.Level), wb.opt(t.LevelChange)})
 	}
@@ -90,16 +91,6 @@ func (wb *workbook) section(p *page, row int, heading string, header []string, r
 		next++
 	}
 	return next + 1
-}
-
-// point is the series point of one assessment, or an empty point.
-func point(series []roadmap.PracticePoint, id string) roadmap.PracticePoint {
-	for _, pt := range series {
-		if pt.Assessment == id {
-			return pt
-		}
-	}
-	return roadmap.PracticePoint{}
 }
 
 // pctWhole is a percentage already multiplied by 100 (metric progress).
