@@ -3,28 +3,11 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/format"
 	"github.com/itilmap/itilmap/roadmap"
 )
-
-// pdfSigned writes a change with its sign, "+0.38", "-0.50", "0.00", or
-// the no-data dash.
-func pdfSigned(n assess.Num) string {
-	if !n.Valid {
-		return format.NoData
-	}
-	s := format.Num(n)
-	if n.Value > 0 && s != "0.00" {
-		return "+" + s
-	}
-	if s == "-0.00" {
-		return "0.00"
-	}
-	return s
-}
 
 // pdfLevelMove writes a level change "1 → 2 (up)", or what is known of it.
 func pdfLevelMove(from, to *int, change *string) string {
@@ -74,8 +57,8 @@ func (d *pdfDoc) progressPage() {
 	o0, o1 := pr.Overall[0], pr.Overall[len(pr.Overall)-1]
 	d.kpis([]pdfKPI{
 		{"Overall level", pdfLevelMove(o0.Level, o1.Level, nil), "the baseline's level, then this assessment's"},
-		{"Actual practice", pdfSigned(o1.DeltaActual), format.Num(o0.Actual) + " at the baseline, " + format.Num(o1.Actual) + " now"},
-		{"Documented practice", pdfSigned(o1.DeltaDocumented), format.Num(o0.Documented) + " at the baseline, " + format.Num(o1.Documented) + " now"},
+		{"Actual practice", format.Signed(o1.DeltaActual), format.Num(o0.Actual) + " at the baseline, " + format.Num(o1.Actual) + " now"},
+		{"Documented practice", format.Signed(o1.DeltaDocumented), format.Num(o0.Documented) + " at the baseline, " + format.Num(o1.Documented) + " now"},
 	})
 
 	d.heading("Practices", 30)
@@ -93,7 +76,7 @@ func (d *pdfDoc) progressPage() {
 		case !ok1:
 			rows = append(rows, []string{name, format.Num(p0.Actual), format.NoData, format.NoData, "only in " + base.ID})
 		default:
-			rows = append(rows, []string{name, format.Num(p0.Actual), format.Num(p1.Actual), pdfSigned(t.DeltaActual), pdfLevelMove(p0.Level, p1.Level, t.LevelChange)})
+			rows = append(rows, []string{name, format.Num(p0.Actual), format.Num(p1.Actual), format.Signed(t.DeltaActual), pdfLevelMove(p0.Level, p1.Level, t.LevelChange)})
 		}
 		moves = append(moves, t.LevelChange)
 	}
@@ -129,7 +112,7 @@ func (d *pdfDoc) progressPage() {
 		}
 		rows = nil
 		for _, q := range qs {
-			rows = append(rows, []string{q.ID, q.Text, format.Num(questionActual(q, base.ID)), format.Num(questionActual(q, now.ID)), pdfSigned(q.DeltaActual)})
+			rows = append(rows, []string{q.ID, q.Text, format.Num(questionActual(q, base.ID)), format.Num(questionActual(q, now.ID)), format.Signed(q.DeltaActual)})
 		}
 		d.table(pdfTable{Rows: rows, Size: 8.5, Continued: ch.title, Cols: []pdfCol{
 			{"Question", 22, ""}, {"Statement", 88, ""}, {"Baseline", 20, "R"}, {"Now", 18, "R"}, {"Change", 22, "R"},
@@ -161,14 +144,7 @@ func (d *pdfDoc) progressPage() {
 			}
 			return format.Num(n) + " " + m.Unit
 		}
-		progress := format.NoData
-		if m.Progress.Valid {
-			progress = strings.TrimPrefix(strconv.FormatFloat(m.Progress.Value, 'f', 0, 64), "-0") + "%"
-			if progress == "%" {
-				progress = "0%"
-			}
-		}
-		rows = append(rows, []string{format.Dash(m.Title), format.Dash(name), unit(m.Baseline), unit(m.Target), unit(m.Now), progress, m.Status})
+		rows = append(rows, []string{format.Dash(m.Title), format.Dash(name), unit(m.Baseline), unit(m.Target), unit(m.Now), format.Percent(m.Progress), m.Status})
 	}
 	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: "Metrics measured again", Cols: []pdfCol{
 		{"Pain point", 40, ""}, {"Metric", 31, ""}, {"Baseline", 19, "R"}, {"Target", 19, "R"}, {"Now", 19, "R"}, {"Progress", 17, "R"}, {"Status", 25, ""},

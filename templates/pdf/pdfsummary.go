@@ -138,8 +138,8 @@ func (d *pdfDoc) summary() {
 		base, o0, o1 := pr.Assessments[0], pr.Overall[0], pr.Overall[len(pr.Overall)-1]
 		f.Ln(1)
 		d.summaryText(fmt.Sprintf("Since the baseline %s of %s: overall actual %s → %s (%s), documented %s → %s (%s), level %s. Details in Progress since baseline.",
-			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual),
-			format.Num(o0.Documented), format.Num(o1.Documented), pdfSigned(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
+			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), format.Signed(o1.DeltaActual),
+			format.Num(o0.Documented), format.Num(o1.Documented), format.Signed(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
 	}
 
 	d.summaryHeading("Practices furthest from their target")

@@ -196,7 +196,7 @@ func svgProgress(r *templates.Report) []byte {
 		p0, ok0 := t.At(base.ID)
 		p1, ok1 := t.At(now.ID)
 		if ok0 && ok1 && p0.Actual.Valid && p1.Actual.Valid {
-			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value, pdfSigned(t.DeltaActual)})
+			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value, format.Signed(t.DeltaActual)})
 		}
 	}
 	sc := r.Score.Scale
@@ -243,6 +243,6 @@ func svgProgress(r *templates.Report) []byte {
 	s.circle(svgMargin+170, y-6, 9, pdfAccent)
 	s.text(svgMargin+188, y, "now", 18, pdfInk, "start", false, 0)
 	o0, o1 := pr.Overall[0], pr.Overall[len(pr.Overall)-1]
-	s.text(svgW-svgMargin, y, fmt.Sprintf("overall actual %s → %s (%s), level %s", format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual), pdfLevelMove(o0.Level, o1.Level, nil)), 18, pdfInk, "end", true, 900)
+	s.text(svgW-svgMargin, y, fmt.Sprintf("overall actual %s → %s (%s), level %s", format.Num(o0.Actual), format.Num(o1.Actual), format.Signed(o1.DeltaActual), pdfLevelMove(o0.Level, o1.Level, nil)), 18, pdfInk, "end", true, 900)
 	return s.bytes()
 }
