@@ -8,18 +8,6 @@ import (
 	"os"
 )
 
-// A FileError says why an input file could not be read: missing, a
-// directory, a named pipe, a device or a socket, too large, unreadable.
-type FileError struct {
-	File    string
-	Message string
-}
-
-func (e *FileError) Error() string { return e.File + ": " + e.Message }
-
-// Problem is the error as a Problem of the whole file.
-func (e *FileError) Problem() Problem { return Problem{File: e.File, Message: e.Message} }
-
 // notRegularError is the error of opening something other than a regular
 // file or a folder.
 type notRegularError struct{ mode fs.FileMode }
@@ -68,23 +56,10 @@ func openRegular(name string) (*os.File, error) {
 	return f, nil
 }
 
-// ReadRegularFile reads the regular file at path, of at most limit bytes.
-// It never waits: a named pipe, a device or a socket (or a symbolic link to
-// one) is refused before anything is read. Its error is a *FileError naming
-// the file and saying what is wrong. The capture reader and import read
-// workbooks with it.
-func ReadRegularFile(path string, limit int64) ([]byte, error) {
-	data, msg := readLimited(Disk{}, path, limit)
-	if msg != "" {
-		return nil, &FileError{File: path, Message: msg}
-	}
-	return data, nil
-}
-
 // readLimited reads the regular file name from src, of at most limit
 // bytes, or says in the words of an error message what is wrong with it:
 // missing, a directory, a named pipe, a device or a socket, too large,
-// unreadable. ReadFile and ReadRegularFile both read with it.
+// unreadable. ReadFile reads every input file with it.
 func readLimited(src Source, name string, limit int64) ([]byte, string) {
 	f, err := src.Open(name)
 	if err != nil {
