@@ -382,6 +382,21 @@ func mostChanged(qs []QuestionChange, change string) []string {
 	return out
 }
 
+// ChangeCounts counts the compared questions by their change: Improved,
+// Regressed, Unchanged, and "" for the questions without an actual rating
+// in both assessments (no change). The counts add up to len(Questions).
+func (c *Comparison) ChangeCounts() map[string]int {
+	counts := map[string]int{}
+	for _, q := range c.Questions {
+		if q.Change == nil {
+			counts[""]++
+		} else {
+			counts[*q.Change]++
+		}
+	}
+	return counts
+}
+
 // MostChanged returns the questions that improved (change Improved) or
 // regressed (Regressed), in the order of Improved or Regressed.
 func (c *Comparison) MostChanged(change string) []QuestionChange {

@@ -144,16 +144,9 @@ func compareDimensions(c *roadmap.Comparison) Table {
 	return t
 }
 
-// compareQuestionCounts counts the compared questions by their change.
+// compareQuestionCounts shows how many compared questions changed which way.
 func compareQuestionCounts(c *roadmap.Comparison) Table {
-	counts := map[string]int{}
-	for _, q := range c.Questions {
-		if q.Change == nil {
-			counts[""]++
-		} else {
-			counts[*q.Change]++
-		}
-	}
+	counts := c.ChangeCounts()
 	t := Table{
 		Title:  "Questions: actual consensus, baseline to latest",
 		Header: []string{"Change", "Questions"},
