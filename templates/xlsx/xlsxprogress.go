@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
@@ -50,9 +51,10 @@ func (wb *workbook) progress(p *page) error {
 	row = wb.section(p, row, ProgressPractices, []string{"Practice", "ID", "Baseline actual", "Actual", "Δ actual", "Δ documented",
 		"Baseline level", "Level", "Level change"}, practices, "No practice is in scope in both assessments.")
 
+	threshold := strconv.FormatFloat(roadmap.ChangeThreshold, 'f', -1, 64)
 	for _, ch := range []struct{ heading, change, empty string }{
-		{ProgressImproved, roadmap.Improved, "No question's actual consensus rose by 0.5 or more."},
-		{ProgressRegressed, roadmap.Regressed, "No question's actual consensus fell by 0.5 or more."},
+		{ProgressImproved, roadmap.Improved, "No question's actual consensus rose by " + threshold + " or more."},
+		{ProgressRegressed, roadmap.Regressed, "No question's actual consensus fell by " + threshold + " or more."},
 	} {
 		var qs [][]cell
 		for _, q := range c.MostChanged(ch.change) {
