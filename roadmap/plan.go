@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/format"
 	"github.com/itilmap/itilmap/internal/plural"
 )
 
@@ -503,7 +504,7 @@ var phaseAim = map[string]string{
 func title(def *assess.Practice, ph, weakest string) (string, []string) {
 	actions := def.Actions.Phase(ph)
 	if len(actions) == 0 {
-		return fmt.Sprintf("%s %s: %s", capitalize(ph), strings.ToLower(def.Name), phaseAim[ph]), []string{}
+		return fmt.Sprintf("%s %s: %s", format.Capitalize(ph), strings.ToLower(def.Name), phaseAim[ph]), []string{}
 	}
 	steps := make([]string, len(actions))
 	t := ""
@@ -735,13 +736,6 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func joinAnd(items []string) string {

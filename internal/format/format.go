@@ -70,6 +70,15 @@ func Level(l *int, label *string) string {
 	return fmt.Sprintf("%d %s", *l, *label)
 }
 
+// Capitalize returns s with its first letter upper case: "Stabilize" for
+// "stabilize". Ids and the program's own sentences are ASCII at the start.
+func Capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // Dash returns s, or NoData when s is blank.
 func Dash(s string) string {
 	if strings.TrimSpace(s) == "" {

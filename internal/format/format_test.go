@@ -40,3 +40,11 @@ func TestPercent(t *testing.T) {
 		}
 	}
 }
+
+func TestCapitalize(t *testing.T) {
+	for in, want := range map[string]string{"stabilize": "Stabilize", "": "", "Optimize": "Optimize", "x": "X"} {
+		if got := Capitalize(in); got != want {
+			t.Errorf("Capitalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

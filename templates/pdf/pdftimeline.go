@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/itilmap/itilmap/internal/format"
@@ -27,7 +26,7 @@ func pdfPhaseTitle(id string) string {
 	if id == "" {
 		return "Phase"
 	}
-	return strings.ToUpper(id[:1]) + id[1:]
+	return format.Capitalize(id)
 }
 
 // timelinePage draws the phases as bars over the months they span, each

@@ -136,7 +136,7 @@ func (wb *workbook) timeline(p *page) error {
 	var rows [][]cell
 	var fills [][2]int // row, phase index
 	for k, ph := range rm.Phases {
-		rows = append(rows, []cell{wb.bold(capitalize(ph.ID)), wb.date(ph.Start), wb.date(ph.End)})
+		rows = append(rows, []cell{wb.bold(format.Dash(format.Capitalize(ph.ID))), wb.date(ph.Start), wb.date(ph.End)})
 		fills = append(fills, [2]int{len(rows), k})
 		for _, ini := range ph.Initiatives {
 			rows = append(rows, []cell{wb.txt("  " + ini.ID + " " + ini.PracticeName), wb.date(ph.Start), wb.date(ph.End)})
@@ -165,11 +165,4 @@ func (wb *workbook) timeline(p *page) error {
 		return nil
 	})
 	return nil
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return format.NoData
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
