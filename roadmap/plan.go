@@ -98,6 +98,10 @@ type ReadinessCheck struct {
 	Advice string `json:"advice" yaml:"advice"`
 }
 
+// Name is the item in words, as every table shows it: "change sponsor"
+// for change_sponsor.
+func (rc ReadinessCheck) Name() string { return strings.ReplaceAll(rc.Item, "_", " ") }
+
 // Readiness statuses.
 const (
 	Ready        = "yes"

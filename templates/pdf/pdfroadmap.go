@@ -173,7 +173,7 @@ func (d *pdfDoc) backlogPage() {
 	d.f.Ln(1)
 	var rows [][]string
 	for _, rc := range rm.Readiness {
-		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), rc.Status, rc.Advice})
+		rows = append(rows, []string{format.Capitalize(rc.Name()), rc.Status, rc.Advice})
 	}
 	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 20, ""}, {"Advice", 104, ""}},
 		Color: func(r, c int) (pdfColor, bool) {

@@ -207,9 +207,9 @@ func (d *pdfDoc) summary() {
 	for _, rc := range rm.Readiness {
 		switch rc.Status {
 		case roadmap.NotReady:
-			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
+			no = append(no, rc.Name())
 		case roadmap.ReadyUnknown:
-			unknown = append(unknown, strings.ReplaceAll(rc.Item, "_", " "))
+			unknown = append(unknown, rc.Name())
 		}
 	}
 	line := "none: every readiness item is in place"

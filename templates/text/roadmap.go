@@ -103,7 +103,7 @@ func RoadmapTables(rm *roadmap.Roadmap, outcomes []roadmap.Outcome) []Table {
 	}
 	readiness := Table{Title: "Readiness", Header: []string{"Item", "Ready", "Advice"}}
 	for _, r := range rm.Readiness {
-		readiness.Rows = append(readiness.Rows, []string{strings.ReplaceAll(r.Item, "_", " "), r.Status, r.Advice})
+		readiness.Rows = append(readiness.Rows, []string{r.Name(), r.Status, r.Advice})
 	}
 	return append(tables, backlog, planOutcomes(outcomes), readiness)
 }

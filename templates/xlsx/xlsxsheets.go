@@ -70,7 +70,7 @@ func (wb *workbook) summary(p *page) error {
 	// readiness under the facts: yes, no, or unknown (left empty)
 	var ready [][]cell
 	for _, c := range wb.r.Plan.Readiness {
-		ready = append(ready, []cell{wb.txt(strings.ReplaceAll(c.Item, "_", " ")), wb.txt(c.Advice), wb.txt(c.Status)})
+		ready = append(ready, []cell{wb.txt(c.Name()), wb.txt(c.Advice), wb.txt(c.Status)})
 	}
 	p.table(1, next+1, []string{"Readiness", "Advice", "Ready"}, ready)
 	p.caps[2] = 60
