@@ -209,6 +209,17 @@ type QuestionScore struct {
 	Text string `json:"-" yaml:"-"`
 }
 
+// Cell returns the practice's score in dimension id: no data when the
+// practice has no question in that dimension.
+func (p PracticeScore) Cell(id string) CellScore {
+	for _, c := range p.Dimensions {
+		if c.ID == id {
+			return c
+		}
+	}
+	return CellScore{ID: id}
+}
+
 // Practice returns the score of practice id, or nil when it is not in scope.
 func (r *Result) Practice(id string) *PracticeScore {
 	for i := range r.Practices {

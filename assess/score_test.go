@@ -176,6 +176,7 @@ func TestScoreMean(t *testing.T) {
 	near(t, "alpha×process documented", alpha.Dimensions[0].Documented, 28.0/9)
 	near(t, "alpha×process actual", alpha.Dimensions[0].Actual, 2)
 	near(t, "alpha×people actual", alpha.Dimensions[1].Actual, 1.5)
+	near(t, "alpha×people actual by Cell", alpha.Cell("people").Actual, 1.5)
 	// level: floor of the weakest cell, people 1.5 → 1
 	if *alpha.Level != 1 || *alpha.Label != "Initial" || alpha.Weakest != "people" {
 		t.Errorf("alpha level = %d %s (weakest %s), want 1 Initial (people)", *alpha.Level, *alpha.Label, alpha.Weakest)
@@ -206,6 +207,7 @@ func TestScoreMean(t *testing.T) {
 	if len(beta.Dimensions) != 1 || beta.Dimensions[0].ID != "people" || *beta.Level != 2 {
 		t.Errorf("beta cells %v level %d, want people only and level 2", beta.Dimensions, *beta.Level)
 	}
+	null(t, "beta×process, a cell it does not have", beta.Cell("process").Actual)
 	near(t, "beta control gap", beta.ControlGap, 4-7.0/3)
 	null(t, "beta capability gap", beta.CapabilityGap) // no capability question
 	near(t, "beta target gap", beta.TargetGap, 3-7.0/3)

@@ -59,7 +59,7 @@ func svgHeatmap(r *templates.Report) []byte {
 		s.text(svgMargin+10, y+rowH/2+size*0.35, p.Name, size, pdfInk, "start", false, nameW-20)
 		vals := make([]assess.Num, 0, cols)
 		for _, ds := range sc.Dimensions {
-			vals = append(vals, pdfCell(p, ds.ID).Actual)
+			vals = append(vals, p.Cell(ds.ID).Actual)
 		}
 		vals = append(vals, p.Actual)
 		for j, v := range vals {

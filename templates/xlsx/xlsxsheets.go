@@ -185,13 +185,7 @@ func (wb *workbook) heatmap(p *page) error {
 	for _, ps := range ordered {
 		row := []cell{wb.txt(ps.Name)}
 		for _, d := range r.Dimensions {
-			var v assess.Num
-			for _, c := range ps.Dimensions {
-				if c.ID == d.ID {
-					v = c.Actual
-				}
-			}
-			row = append(row, wb.n(v))
+			row = append(row, wb.n(ps.Cell(d.ID).Actual))
 		}
 		rows = append(rows, append(row, wb.n(ps.Actual), wb.lvl(ps.Level)))
 	}
