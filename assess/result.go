@@ -140,8 +140,9 @@ type DimensionScore struct {
 	Actual     Num    `json:"actual" yaml:"actual"`
 	Drift      Num    `json:"drift" yaml:"drift"`
 	// Target is the mean target of the practices with a score in this
-	// dimension, weighted like the scores: the third line of the radar.
-	Target Num `json:"-" yaml:"-"`
+	// dimension, weighted like the scores: the third line of the radar
+	// (null when no practice is scored in it).
+	Target Num `json:"target" yaml:"target"`
 }
 
 // CellScore is one practice in one dimension.
