@@ -52,33 +52,9 @@ func (s fsSource) ReadDir(name string) ([]fs.DirEntry, error) {
 // file and says what is wrong: missing, a directory, a named pipe, a device
 // or a socket, too large, unreadable.
 func ReadFile(src Source, name string) ([]byte, *Problem) {
-	fail := func(msg string) ([]byte, *Problem) {
+	data, msg := readLimited(src, name, MaxFileSize)
+	if msg != "" {
 		return nil, &Problem{File: name, Message: msg}
-	}
-	f, err := src.Open(name)
-	if err != nil {
-		return fail(describeErr(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fail(describeErr(err))
-	}
-	if st.IsDir() {
-		return fail("is a directory; expected a file")
-	}
-	if !st.Mode().IsRegular() {
-		return fail(notRegular(st.Mode()))
-	}
-	if st.Size() > MaxFileSize {
-		return fail(tooLarge(MaxFileSize))
-	}
-	data, err := readAll(f, st.Size(), MaxFileSize)
-	if err != nil {
-		return fail(describeErr(err))
-	}
-	if len(data) > MaxFileSize {
-		return fail(tooLarge(MaxFileSize))
 	}
 	return data, nil
 }

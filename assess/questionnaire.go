@@ -78,36 +78,15 @@ func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 	}
 
 	q.dimIndex = map[string]int{}
-	if dimsNode != nil && r.sequence("dimensions", dimsNode) {
-		for _, n := range dimsNode.Content {
-			n = resolve(n)
-			if !r.mapping("dimensions", n) {
-				continue
+	if dimsNode != nil {
+		if dims, ok := r.idNames(dimsNode, "dimensions", "dimension", "", dimensionFields); ok {
+			for _, d := range dims {
+				q.dimIndex[d.id] = len(q.Dimensions)
+				q.Dimensions = append(q.Dimensions, Dimension{ID: d.id, Name: d.name})
 			}
-			var d Dimension
-			var idNode *yaml.Node
-			seen := r.fields(n, dimensionFields, func(key string, k, v *yaml.Node) {
-				switch key {
-				case "id":
-					d.ID, _ = r.id(key, v)
-					idNode = v
-				case "name":
-					d.Name, _ = r.str(key, v)
-				}
-			})
-			r.require(n, seen, "dimension", "id", "name")
-			if d.ID == "" {
-				continue
+			if len(q.Dimensions) == 0 {
+				r.errorf(dimsNode, "dimensions: expected at least one dimension")
 			}
-			if _, dup := q.dimIndex[d.ID]; dup {
-				r.errorf(idNode, "id: dimension %q is defined twice", d.ID)
-				continue
-			}
-			q.dimIndex[d.ID] = len(q.Dimensions)
-			q.Dimensions = append(q.Dimensions, d)
-		}
-		if len(q.Dimensions) == 0 {
-			r.errorf(dimsNode, "dimensions: expected at least one dimension")
 		}
 	}
 
@@ -164,35 +143,54 @@ func (r *reader) questionnaire(root *yaml.Node) *Questionnaire {
 
 // roles reads the questionnaire's roles: who its questions can be put to.
 func (r *reader) roles(q *Questionnaire, v *yaml.Node) {
-	if !r.sequence("roles", v) {
-		return
+	roles, _ := r.idNames(v, "roles", "role", "roles.", roleFields)
+	for _, role := range roles {
+		q.Roles = append(q.Roles, Role{ID: role.id, Name: role.name})
 	}
+}
+
+// idName is an entry of a list that idNames reads.
+type idName struct{ id, name string }
+
+// idNames reads a list of {id, name} entries, the questionnaire's
+// dimensions and roles: each entry's id and name, both required, in the
+// order given. An entry without an id is left out; an id given again is
+// an error at the second one, which is left out too. prefix is how
+// messages name the entries' fields ("roles." for "roles.id"). ok is false
+// when v is not a list.
+func (r *reader) idNames(v *yaml.Node, list, what, prefix string, fields []string) (entries []idName, ok bool) {
+	if !r.sequence(list, v) {
+		return nil, false
+	}
+	seenIDs := map[string]bool{}
 	for _, n := range v.Content {
 		n = resolve(n)
-		if !r.mapping("roles", n) {
+		if !r.mapping(list, n) {
 			continue
 		}
-		var role Role
+		var id, name string
 		var idNode *yaml.Node
-		seen := r.fields(n, roleFields, func(key string, k, v *yaml.Node) {
+		seen := r.fields(n, fields, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "id":
-				role.ID, _ = r.id("roles.id", v)
+				id, _ = r.id(prefix+key, v)
 				idNode = v
 			case "name":
-				role.Name, _ = r.str("roles.name", v)
+				name, _ = r.str(prefix+key, v)
 			}
 		})
-		r.require(n, seen, "role", "id", "name")
-		if role.ID == "" {
+		r.require(n, seen, what, "id", "name")
+		if id == "" {
 			continue
 		}
-		if q.Role(role.ID) != nil {
-			r.errorf(idNode, "id: role %q is defined twice", role.ID)
+		if seenIDs[id] {
+			r.errorf(idNode, "id: %s %q is defined twice", what, id)
 			continue
 		}
-		q.Roles = append(q.Roles, role)
+		seenIDs[id] = true
+		entries = append(entries, idName{id, name})
 	}
+	return entries, true
 }
 
 func (r *reader) scale(v *yaml.Node, s *Scale) bool {

@@ -8,18 +8,6 @@ import (
 	"os"
 )
 
-// A FileError says why an input file could not be read: missing, a
-// directory, a named pipe, a device or a socket, too large, unreadable.
-type FileError struct {
-	File    string
-	Message string
-}
-
-func (e *FileError) Error() string { return e.File + ": " + e.Message }
-
-// Problem is the error as a Problem of the whole file.
-func (e *FileError) Problem() Problem { return Problem{File: e.File, Message: e.Message} }
-
 // notRegularError is the error of opening something other than a regular
 // file or a folder.
 type notRegularError struct{ mode fs.FileMode }
@@ -68,33 +56,37 @@ func openRegular(name string) (*os.File, error) {
 	return f, nil
 }
 
-// ReadRegularFile reads the regular file at path, of at most limit bytes.
-// It never waits: a named pipe, a device or a socket (or a symbolic link to
-// one) is refused before anything is read. Its error is a *FileError naming
-// the file and saying what is wrong. The capture reader and import read
-// workbooks with it.
-func ReadRegularFile(path string, limit int64) ([]byte, error) {
-	fail := func(msg string) ([]byte, error) { return nil, &FileError{File: path, Message: msg} }
-	f, err := openRegular(path)
+// readLimited reads the regular file name from src, of at most limit
+// bytes, or says in the words of an error message what is wrong with it:
+// missing, a directory, a named pipe, a device or a socket, too large,
+// unreadable. ReadFile reads every input file with it.
+func readLimited(src Source, name string, limit int64) ([]byte, string) {
+	f, err := src.Open(name)
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	if st.IsDir() {
-		return fail("is a directory; expected a file")
+		return nil, "is a directory; expected a file"
+	}
+	if !st.Mode().IsRegular() {
+		return nil, notRegular(st.Mode())
+	}
+	if st.Size() > limit {
+		return nil, tooLarge(limit)
 	}
 	data, err := readAll(f, st.Size(), limit)
 	if err != nil {
-		return fail(describeErr(err))
+		return nil, describeErr(err)
 	}
 	if int64(len(data)) > limit {
-		return fail(tooLarge(limit))
+		return nil, tooLarge(limit)
 	}
-	return data, nil
+	return data, ""
 }
 
 // tooLarge is the message for a file over limit bytes.

@@ -3,7 +3,6 @@
 package assess
 
 import (
-	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -81,6 +80,8 @@ func TestLoadRefusesSpecialFiles(t *testing.T) {
 	}
 }
 
+// TestReadRegularFile: the one reader of input files refuses what is not a
+// regular file without waiting, and holds a file to its limit.
 func TestReadRegularFile(t *testing.T) {
 	dir, err := os.MkdirTemp("", "itm")
 	if err != nil {
@@ -90,22 +91,21 @@ func TestReadRegularFile(t *testing.T) {
 	for _, kind := range []string{"fifo", "device", "socket"} {
 		path := filepath.Join(dir, kind)
 		special(t, path, kind)
-		var err error
-		within(t, func() { _, err = ReadRegularFile(path, 1<<20) })
-		var fe *FileError
-		if !errors.As(err, &fe) || fe.File != path || fe.Message != specialMessages[kind] {
-			t.Errorf("%s: got %v, want a *FileError %q", kind, err, specialMessages[kind])
+		var msg string
+		within(t, func() { _, msg = readLimited(Disk{}, path, 1<<20) })
+		if msg != specialMessages[kind] {
+			t.Errorf("%s: got %q, want %q", kind, msg, specialMessages[kind])
 		}
 	}
 	write(t, dir, "ok.txt", "hello")
-	if data, err := ReadRegularFile(filepath.Join(dir, "ok.txt"), 5); err != nil || string(data) != "hello" {
-		t.Errorf("ok.txt: %q, %v", data, err)
+	if data, msg := readLimited(Disk{}, filepath.Join(dir, "ok.txt"), 5); msg != "" || string(data) != "hello" {
+		t.Errorf("ok.txt: %q, %v", data, msg)
 	}
-	if _, err := ReadRegularFile(filepath.Join(dir, "ok.txt"), 4); err == nil || !strings.HasSuffix(err.Error(), "file is larger than 4 bytes") {
-		t.Errorf("ok.txt within 4 bytes: %v", err)
+	if _, msg := readLimited(Disk{}, filepath.Join(dir, "ok.txt"), 4); msg != "file is larger than 4 bytes" {
+		t.Errorf("ok.txt within 4 bytes: %v", msg)
 	}
-	if _, err := ReadRegularFile(dir, 5); err == nil || !strings.HasSuffix(err.Error(), "is a directory; expected a file") {
-		t.Errorf("a folder: %v", err)
+	if _, msg := readLimited(Disk{}, dir, 5); msg != "is a directory; expected a file" {
+		t.Errorf("a folder: %v", msg)
 	}
 }
 

@@ -140,8 +140,9 @@ type DimensionScore struct {
 	Actual     Num    `json:"actual" yaml:"actual"`
 	Drift      Num    `json:"drift" yaml:"drift"`
 	// Target is the mean target of the practices with a score in this
-	// dimension, weighted like the scores: the third line of the radar.
-	Target Num `json:"-" yaml:"-"`
+	// dimension, weighted like the scores: the third line of the radar
+	// (null when no practice is scored in it).
+	Target Num `json:"target" yaml:"target"`
 }
 
 // CellScore is one practice in one dimension.
@@ -182,6 +183,9 @@ type PracticeScore struct {
 	Weakest string `json:"weakest_dimension" yaml:"weakest_dimension"`
 	// TeamSpread is max − min of the teams' actual scores (no data with fewer than two teams scored).
 	TeamSpread Num `json:"team_spread" yaml:"team_spread"`
+	// RoleSpread is max − min of the roles' actual scores, with --by role
+	// only (nil without it; no data with fewer than two roles scored).
+	RoleSpread *Num `json:"role_spread,omitempty" yaml:"role_spread,omitempty"`
 }
 
 // QuestionScore is one in-scope question.
@@ -204,6 +208,17 @@ type QuestionScore struct {
 	// below 0.
 	Gap  Num    `json:"gap" yaml:"gap"`
 	Text string `json:"-" yaml:"-"`
+}
+
+// Cell returns the practice's score in dimension id: no data when the
+// practice has no question in that dimension.
+func (p PracticeScore) Cell(id string) CellScore {
+	for _, c := range p.Dimensions {
+		if c.ID == id {
+			return c
+		}
+	}
+	return CellScore{ID: id}
 }
 
 // Practice returns the score of practice id, or nil when it is not in scope.

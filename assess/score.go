@@ -150,6 +150,8 @@ func Score(a *Assessment, opts ScoreOptions) *Result {
 		p.Teams = groupScores(res.Teams, teamScores, i)
 		if opts.ByRole {
 			p.Roles = groupScores(res.Roles, roleScores, i)
+			spread := Spread(p.Roles)
+			p.RoleSpread = &spread
 		}
 		p.TeamSpread = Spread(p.Teams)
 	}

@@ -176,6 +176,7 @@ func TestScoreMean(t *testing.T) {
 	near(t, "alpha×process documented", alpha.Dimensions[0].Documented, 28.0/9)
 	near(t, "alpha×process actual", alpha.Dimensions[0].Actual, 2)
 	near(t, "alpha×people actual", alpha.Dimensions[1].Actual, 1.5)
+	near(t, "alpha×people actual by Cell", alpha.Cell("people").Actual, 1.5)
 	// level: floor of the weakest cell, people 1.5 → 1
 	if *alpha.Level != 1 || *alpha.Label != "Initial" || alpha.Weakest != "people" {
 		t.Errorf("alpha level = %d %s (weakest %s), want 1 Initial (people)", *alpha.Level, *alpha.Label, alpha.Weakest)
@@ -192,12 +193,21 @@ func TestScoreMean(t *testing.T) {
 	near(t, "alpha t1 actual", alpha.Teams[0].Actual, 2.5)
 	near(t, "alpha t2 actual", alpha.Teams[1].Actual, 1)
 	near(t, "alpha team spread", alpha.TeamSpread, 1.5)
+	// roles: agent = r1, r3: A (mean(2, 0) + 2×mean(3, 1) + mean(1, 2))/4 = 1.625;
+	// lead = r2: A-PR-1 only, 4; spread 4 − 1.625
+	near(t, "alpha agent actual", alpha.Roles[0].Actual, 1.625)
+	near(t, "alpha lead actual", alpha.Roles[1].Actual, 4)
+	if alpha.RoleSpread == nil {
+		t.Fatal("alpha role spread missing with ByRole")
+	}
+	near(t, "alpha role spread", *alpha.RoleSpread, 4-1.625)
 
 	// beta: one people question; no process cell at all
 	near(t, "beta actual", beta.Actual, 7.0/3)
 	if len(beta.Dimensions) != 1 || beta.Dimensions[0].ID != "people" || *beta.Level != 2 {
 		t.Errorf("beta cells %v level %d, want people only and level 2", beta.Dimensions, *beta.Level)
 	}
+	null(t, "beta×process, a cell it does not have", beta.Cell("process").Actual)
 	near(t, "beta control gap", beta.ControlGap, 4-7.0/3)
 	null(t, "beta capability gap", beta.CapabilityGap) // no capability question
 	near(t, "beta target gap", beta.TargetGap, 3-7.0/3)

@@ -71,6 +71,28 @@ type ScorePoint struct {
 	Documented assess.Num `json:"documented" yaml:"documented"`
 }
 
+// At is the practice as assessment id scored it; false when that
+// assessment does not have the practice in scope.
+func (t PracticeTrend) At(id string) (PracticePoint, bool) {
+	for _, p := range t.Series {
+		if p.Assessment == id {
+			return p, true
+		}
+	}
+	return PracticePoint{}, false
+}
+
+// At is the question as assessment id scored it; false when that
+// assessment does not have it.
+func (q QuestionChange) At(id string) (ScorePoint, bool) {
+	for _, p := range q.Series {
+		if p.Assessment == id {
+			return p, true
+		}
+	}
+	return ScorePoint{}, false
+}
+
 // Level changes of a practice from the baseline to the last assessment.
 const (
 	LevelUp   = "up"
@@ -358,6 +380,21 @@ func mostChanged(qs []QuestionChange, change string) []string {
 		out[i] = q.ID
 	}
 	return out
+}
+
+// ChangeCounts counts the compared questions by their change: Improved,
+// Regressed, Unchanged, and "" for the questions without an actual rating
+// in both assessments (no change). The counts add up to len(Questions).
+func (c *Comparison) ChangeCounts() map[string]int {
+	counts := map[string]int{}
+	for _, q := range c.Questions {
+		if q.Change == nil {
+			counts[""]++
+		} else {
+			counts[*q.Change]++
+		}
+	}
+	return counts
 }
 
 // MostChanged returns the questions that improved (change Improved) or

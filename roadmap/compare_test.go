@@ -250,6 +250,9 @@ func TestCompareTwo(t *testing.T) {
 		}
 	}
 	cmpNear(t, "DK-PR-1.delta_actual", c.Questions[1].DeltaActual, 1)
+	if got := c.ChangeCounts(); len(got) != 3 || got[roadmap.Improved] != 1 || got[roadmap.Regressed] != 1 || got[roadmap.Unchanged] != 1 {
+		t.Errorf("change counts = %v, want one of each", got)
+	}
 	if c.SharedQuestions != 1 {
 		t.Errorf("shared_questions = %v, want 1", c.SharedQuestions)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/internal/format"
 	"github.com/itilmap/itilmap/internal/plural"
 )
 
@@ -96,6 +97,10 @@ type ReadinessCheck struct {
 	Status string `json:"status" yaml:"status"`
 	Advice string `json:"advice" yaml:"advice"`
 }
+
+// Name is the item in words, as every table shows it: "change sponsor"
+// for change_sponsor.
+func (rc ReadinessCheck) Name() string { return strings.ReplaceAll(rc.Item, "_", " ") }
 
 // Readiness statuses.
 const (
@@ -503,7 +508,7 @@ var phaseAim = map[string]string{
 func title(def *assess.Practice, ph, weakest string) (string, []string) {
 	actions := def.Actions.Phase(ph)
 	if len(actions) == 0 {
-		return fmt.Sprintf("%s %s: %s", capitalize(ph), strings.ToLower(def.Name), phaseAim[ph]), []string{}
+		return fmt.Sprintf("%s %s: %s", format.Capitalize(ph), strings.ToLower(def.Name), phaseAim[ph]), []string{}
 	}
 	steps := make([]string, len(actions))
 	t := ""
@@ -737,13 +742,6 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 func joinAnd(items []string) string {
 	switch len(items) {
 	case 0:
@@ -754,11 +752,17 @@ func joinAnd(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
+// Dated is true when the phase has a start and an end, in that order: the
+// phases a timeline draws as bars.
+func (p Phase) Dated() bool {
+	return !p.Start.IsZero() && !p.End.IsZero() && !p.End.Before(p.Start.Time)
+}
+
 // Span is the time the dated phases cover: from the first start to the last
 // end, and how many calendar months that touches (0 when no phase is dated).
 func (r *Roadmap) Span() (first, last time.Time, months int) {
 	for _, ph := range r.Phases {
-		if ph.Start.IsZero() || ph.End.IsZero() || ph.End.Before(ph.Start.Time) {
+		if !ph.Dated() {
 			continue
 		}
 		if first.IsZero() || ph.Start.Before(first) {
@@ -772,4 +776,27 @@ func (r *Roadmap) Span() (first, last time.Time, months int) {
 		return first, last, 0
 	}
 	return first, last, (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+}
+
+// Serving is an initiative of the plan that serves an outcome, with the
+// phase it belongs to.
+type Serving struct {
+	Initiative *Initiative
+	Phase      *Phase
+}
+
+// ServedBy returns the initiatives that serve an outcome (theirs lists its
+// id), in plan order: phase by phase, as each phase lists them. The
+// outcome's planned_by is the end of the last one's phase.
+func (r *Roadmap) ServedBy(outcome string) []Serving {
+	var out []Serving
+	for k := range r.Phases {
+		ph := &r.Phases[k]
+		for i := range ph.Initiatives {
+			if slices.Contains(ph.Initiatives[i].Outcomes, outcome) {
+				out = append(out, Serving{&ph.Initiatives[i], ph})
+			}
+		}
+	}
+	return out
 }

@@ -34,16 +34,7 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string, asses
 	if len(inScope) == 0 {
 		return false, fmt.Sprintf("Not in this plan: none of its practices (%s) is in the assessment's scope.", strings.Join(o.Practices, ", ")), assess.Date{}
 	}
-	var ids []string
-	var last *Phase
-	for k := range rm.Phases {
-		for _, ini := range rm.Phases[k].Initiatives {
-			if slices.Contains(ini.Outcomes, o.ID) {
-				ids = append(ids, ini.ID)
-				last = &rm.Phases[k]
-			}
-		}
-	}
+	served := rm.ServedBy(o.ID)
 	// the first backlog item of each practice: later ones wait for it
 	var waits []string
 	seen := map[string]bool{}
@@ -53,7 +44,7 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string, asses
 			waits = append(waits, fmt.Sprintf("%s from %s (%s)", b.Practice, b.Phase, b.Reason))
 		}
 	}
-	if len(ids) == 0 {
+	if len(served) == 0 {
 		if len(waits) > 0 {
 			return false, fmt.Sprintf("Not in this plan: %s in the backlog: %s.", pluralWord(len(waits), "its practice waits", "its practices wait"), strings.Join(waits, ", ")), assess.Date{}
 		}
@@ -61,10 +52,11 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string, asses
 			strings.Join(inScope, ", "), pluralWord(len(inScope), "meets its target", "meet their targets"),
 			"with no control gap of 1.0 or more"), assess.Date{}
 	}
+	last := served[len(served)-1]
 	var notes []string
-	if !o.By.IsZero() && last.End.After(o.By.Time) {
+	if !o.By.IsZero() && last.Phase.End.After(o.By.Time) {
 		notes = append(notes, fmt.Sprintf("Late: its last initiative, %s, ends on %s (%s), after its due date %s.",
-			ids[len(ids)-1], last.End, last.ID, o.By))
+			last.Initiative.ID, last.Phase.End, last.Phase.ID, o.By))
 	}
 	if len(waits) > 0 {
 		notes = append(notes, "Partly planned; still in the backlog: "+strings.Join(waits, ", ")+".")
@@ -72,7 +64,7 @@ func planNote(a *assess.Assessment, o Outcome, rm *Roadmap) (bool, string, asses
 	if len(outside) > 0 {
 		notes = append(notes, fmt.Sprintf("Outside the scope, so not planned: %s.", strings.Join(outside, ", ")))
 	}
-	return true, strings.Join(notes, " "), last.End
+	return true, strings.Join(notes, " "), last.Phase.End
 }
 
 func pluralWord(n int, one, many string) string {

@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/itilmap/itilmap/assess"
@@ -37,6 +38,16 @@ func TestMarkPlanned(t *testing.T) {
 	x := f.run(t, roadmap.PlanOptions{})
 	roadmap.MarkPlanned(x.a, x.outcomes, x.plan)
 	wantPhases(t, x.plan, []string{"a"}, []string{"a"}, nil)
+	// the initiatives that serve an outcome, in plan order, with their phases
+	for id, want := range map[string]string{"pa": "S1 stabilize, T1 standardize", "pab": "S1 stabilize, T1 standardize", "pb": "", "pd": ""} {
+		var got []string
+		for _, sv := range x.plan.ServedBy(id) {
+			got = append(got, sv.Initiative.ID+" "+sv.Phase.ID)
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("ServedBy(%s) = %q, want %q", id, got, want)
+		}
+	}
 	want := map[string]struct {
 		planned bool
 		by      string // the end of standardize, where a's last initiative is

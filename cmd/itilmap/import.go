@@ -68,10 +68,8 @@ that holds one of the respondents, is not overwritten without --force (exit 3).`
 func importRun(opts *importOptions) error {
 	var q *assess.Questionnaire
 	if opts.Questionnaire != "" {
-		var probs assess.Problems
-		q, probs = assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
-		printWarnings(opts.IO.Err, probs)
-		if err := probs.Err(); err != nil {
+		var err error
+		if q, err = loadQuestionnaire(opts.IO.Err, opts.Questionnaire); err != nil {
 			return err
 		}
 	}

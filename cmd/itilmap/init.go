@@ -50,9 +50,8 @@ assessment id is its ASCII spelling and the quarter (acme-2026q4).`,
 
 func initRun(opts *initOptions) error {
 	ref := opts.Questionnaire
-	q, probs := assess.LoadQuestionnaire(assess.Disk{}, ref, "")
-	printWarnings(opts.IO.Err, probs)
-	if err := probs.Err(); err != nil {
+	q, err := loadQuestionnaire(opts.IO.Err, ref)
+	if err != nil {
 		return err
 	}
 	if !assess.IsBuiltin(ref) {

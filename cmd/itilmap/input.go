@@ -70,6 +70,18 @@ const (
 	shownAlike = 3
 )
 
+// loadQuestionnaire loads the questionnaire a --questionnaire flag or an
+// argument names (a built-in id, or a YAML file relative to the working
+// folder), writes its warnings to stderr, and returns its errors as one.
+func loadQuestionnaire(stderr io.Writer, ref string) (*assess.Questionnaire, error) {
+	q, probs := assess.LoadQuestionnaire(assess.Disk{}, ref, "")
+	printWarnings(stderr, probs)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
 // printWarnings writes the warnings among probs to w, one a line, and
 // summarises repeated ones: 40 warnings that differ only in their file,
 // names and numbers print as three and "…and 37 more like this". It is

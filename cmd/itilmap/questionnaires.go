@@ -100,9 +100,8 @@ func newQuestionnairesShowCmd(runF func(*questionnairesShowOptions) error) *cobr
 }
 
 func questionnairesShowRun(opts *questionnairesShowOptions) error {
-	q, probs := assess.LoadQuestionnaire(assess.Disk{}, opts.Ref, "")
-	printWarnings(opts.IO.Err, probs)
-	if err := probs.Err(); err != nil {
+	q, err := loadQuestionnaire(opts.IO.Err, opts.Ref)
+	if err != nil {
 		return err
 	}
 	if opts.Audience != "" && q.Role(opts.Audience) == nil {

@@ -98,10 +98,7 @@ func templateRun(opts *templateOptions) error {
 	var a *assess.Assessment
 	next := "FOLDER"
 	if opts.Questionnaire != "" {
-		var probs assess.Problems
-		q, probs = assess.LoadQuestionnaire(assess.Disk{}, opts.Questionnaire, "")
-		printWarnings(opts.IO.Err, probs)
-		if err := probs.Err(); err != nil {
+		if q, err = loadQuestionnaire(opts.IO.Err, opts.Questionnaire); err != nil {
 			return err
 		}
 	} else {

@@ -72,7 +72,7 @@ func (d *pdfDoc) practiceDetail(p assess.PracticeScore) {
 	var rows [][]string
 	var cells []assess.CellScore
 	for _, ds := range r.Dimensions {
-		c := pdfCell(p, ds.ID)
+		c := p.Cell(ds.ID)
 		cells = append(cells, c)
 		rows = append(rows, []string{ds.DisplayName(), format.Num(c.Documented), format.Num(c.Actual)})
 	}

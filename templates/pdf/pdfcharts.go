@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/itilmap/itilmap/internal/format"
@@ -119,14 +118,10 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 	r := d.r.Score
 	dims := r.Dimensions
 	n := len(dims)
-	lo, hi := float64(r.Scale.Min), float64(r.Scale.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
-	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	g := radarGeom{cx, cy, rad, n, newScaleSpan(r.Scale)}
 	at := func(i int, v float64) fpdf.PointType {
-		t := (min(hi, max(lo, v)) - lo) / (hi - lo)
-		return fpdf.PointType{X: cx + rad*t*math.Cos(angle(i)), Y: cy + rad*t*math.Sin(angle(i))}
+		x, y := g.at(i, v)
+		return fpdf.PointType{X: x, Y: y}
 	}
 
 	// rings, one per level, and the axes
@@ -134,7 +129,7 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 	f.SetLineWidth(0.2)
 	for l := r.Scale.Min + 1; l <= r.Scale.Max; l++ {
 		if n < 3 {
-			f.Circle(cx, cy, rad*(float64(l)-lo)/(hi-lo), "D")
+			f.Circle(cx, cy, rad*g.scale.frac(float64(l)), "D")
 			continue
 		}
 		ring := make([]fpdf.PointType, n)
@@ -144,7 +139,7 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 		f.Polygon(ring, "D")
 	}
 	for i := range n {
-		p := at(i, hi)
+		p := at(i, g.scale.hi)
 		f.Line(cx, cy, p.X, p.Y)
 	}
 	d.font("", 7)
@@ -200,26 +195,24 @@ func (d *pdfDoc) radar(cx, cy, rad float64, target []assess.Num) {
 
 	// axis labels outside the outer ring
 	for i, ds := range dims {
-		a := angle(i)
-		c, s := math.Cos(a), math.Sin(a)
-		x, y := cx+(rad+pdfRadarGap)*c, cy+(rad+pdfRadarGap)*s
+		x, y, side, vert := g.label(i, pdfRadarGap)
 		const w = pdfRadarLabelW
 		name := d.radarLabel(ds.DisplayName())
 		lh := pdfLineH(9)
 		h := d.radarLabelH(ds.DisplayName())
 		sub := fmt.Sprintf("actual %s", format.Num(ds.Actual))
 		align, left := "C", x-w/2
-		switch {
-		case c > 0.3:
+		switch side {
+		case 1:
 			align, left = "L", x
-		case c < -0.3:
+		case -1:
 			align, left = "R", x-w
 		}
 		top := y - h/2
-		switch {
-		case s < -0.3:
+		switch vert {
+		case -1:
 			top = y - h
-		case s > 0.3:
+		case 1:
 			top = y
 		}
 		d.font("B", 9)

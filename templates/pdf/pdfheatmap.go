@@ -35,16 +35,6 @@ func (d *pdfDoc) heat(s assess.Num) pdfColor {
 	return pdfHeat(s.Value, float64(d.r.Score.Scale.Min), float64(d.r.Score.Scale.Max))
 }
 
-// pdfCell returns practice p's score in dimension id (no data when it has none).
-func pdfCell(p assess.PracticeScore, id string) assess.CellScore {
-	for _, c := range p.Dimensions {
-		if c.ID == id {
-			return c
-		}
-	}
-	return assess.CellScore{ID: id}
-}
-
 // heatmapPage draws practices × dimensions, coloured by actual score, and
 // practices × teams where respondents named teams.
 func (d *pdfDoc) heatmapPage() {
@@ -61,7 +51,7 @@ func (d *pdfDoc) heatmapPage() {
 	var cols []pdfHeatCol
 	for _, ds := range r.Dimensions {
 		id := ds.ID
-		cols = append(cols, pdfHeatCol{Head: ds.DisplayName(), Score: func(p assess.PracticeScore) assess.Num { return pdfCell(p, id).Actual }})
+		cols = append(cols, pdfHeatCol{Head: ds.DisplayName(), Score: func(p assess.PracticeScore) assess.Num { return p.Cell(id).Actual }})
 	}
 	cols = append(cols, pdfHeatCol{Head: "Overall actual", Bold: true, Score: func(p assess.PracticeScore) assess.Num { return p.Actual }})
 	d.heatGrid(ps, cols, pdfCol{"Level", 26, ""}, func(p assess.PracticeScore) string { return format.Level(p.Level, p.Label) })

@@ -3,28 +3,11 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/internal/format"
 	"github.com/itilmap/itilmap/roadmap"
 )
-
-// pdfSigned writes a change with its sign, "+0.38", "-0.50", "0.00", or
-// the no-data dash.
-func pdfSigned(n assess.Num) string {
-	if !n.Valid {
-		return format.NoData
-	}
-	s := format.Num(n)
-	if n.Value > 0 && s != "0.00" {
-		return "+" + s
-	}
-	if s == "-0.00" {
-		return "0.00"
-	}
-	return s
-}
 
 // pdfLevelMove writes a level change "1 → 2 (up)", or what is known of it.
 func pdfLevelMove(from, to *int, change *string) string {
@@ -41,24 +24,11 @@ func pdfLevelMove(from, to *int, change *string) string {
 	return s
 }
 
-// pdfPoint returns the point of a practice trend for assessment id.
-func pdfPoint(t roadmap.PracticeTrend, id string) (roadmap.PracticePoint, bool) {
-	for _, p := range t.Series {
-		if p.Assessment == id {
-			return p, true
-		}
-	}
-	return roadmap.PracticePoint{}, false
-}
-
-// pdfQuestionPoint returns the actual score of a question for assessment id.
-func pdfQuestionPoint(q roadmap.QuestionChange, id string) assess.Num {
-	for _, p := range q.Series {
-		if p.Assessment == id {
-			return p.Actual
-		}
-	}
-	return assess.Num{}
+// questionActual is a question's actual score in assessment id (no data
+// when that assessment does not have it).
+func questionActual(q roadmap.QuestionChange, id string) assess.Num {
+	p, _ := q.At(id)
+	return p.Actual
 }
 
 // progressPage is the "Progress since baseline" section, when the report
@@ -87,8 +57,8 @@ func (d *pdfDoc) progressPage() {
 	o0, o1 := pr.Overall[0], pr.Overall[len(pr.Overall)-1]
 	d.kpis([]pdfKPI{
 		{"Overall level", pdfLevelMove(o0.Level, o1.Level, nil), "the baseline's level, then this assessment's"},
-		{"Actual practice", pdfSigned(o1.DeltaActual), format.Num(o0.Actual) + " at the baseline, " + format.Num(o1.Actual) + " now"},
-		{"Documented practice", pdfSigned(o1.DeltaDocumented), format.Num(o0.Documented) + " at the baseline, " + format.Num(o1.Documented) + " now"},
+		{"Actual practice", format.Signed(o1.DeltaActual), format.Num(o0.Actual) + " at the baseline, " + format.Num(o1.Actual) + " now"},
+		{"Documented practice", format.Signed(o1.DeltaDocumented), format.Num(o0.Documented) + " at the baseline, " + format.Num(o1.Documented) + " now"},
 	})
 
 	d.heading("Practices", 30)
@@ -97,8 +67,8 @@ func (d *pdfDoc) progressPage() {
 	var rows [][]string
 	var moves []*string
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base.ID)
-		p1, ok1 := pdfPoint(t, now.ID)
+		p0, ok0 := t.At(base.ID)
+		p1, ok1 := t.At(now.ID)
 		name := format.Dash(t.Name)
 		switch {
 		case !ok0:
@@ -106,7 +76,7 @@ func (d *pdfDoc) progressPage() {
 		case !ok1:
 			rows = append(rows, []string{name, format.Num(p0.Actual), format.NoData, format.NoData, "only in " + base.ID})
 		default:
-			rows = append(rows, []string{name, format.Num(p0.Actual), format.Num(p1.Actual), pdfSigned(t.DeltaActual), pdfLevelMove(p0.Level, p1.Level, t.LevelChange)})
+			rows = append(rows, []string{name, format.Num(p0.Actual), format.Num(p1.Actual), format.Signed(t.DeltaActual), pdfLevelMove(p0.Level, p1.Level, t.LevelChange)})
 		}
 		moves = append(moves, t.LevelChange)
 	}
@@ -142,7 +112,7 @@ func (d *pdfDoc) progressPage() {
 		}
 		rows = nil
 		for _, q := range qs {
-			rows = append(rows, []string{q.ID, q.Text, format.Num(pdfQuestionPoint(q, base.ID)), format.Num(pdfQuestionPoint(q, now.ID)), pdfSigned(q.DeltaActual)})
+			rows = append(rows, []string{q.ID, q.Text, format.Num(questionActual(q, base.ID)), format.Num(questionActual(q, now.ID)), format.Signed(q.DeltaActual)})
 		}
 		d.table(pdfTable{Rows: rows, Size: 8.5, Continued: ch.title, Cols: []pdfCol{
 			{"Question", 22, ""}, {"Statement", 88, ""}, {"Baseline", 20, "R"}, {"Now", 18, "R"}, {"Change", 22, "R"},
@@ -174,14 +144,7 @@ func (d *pdfDoc) progressPage() {
 			}
 			return format.Num(n) + " " + m.Unit
 		}
-		progress := format.NoData
-		if m.Progress.Valid {
-			progress = strings.TrimPrefix(strconv.FormatFloat(m.Progress.Value, 'f', 0, 64), "-0") + "%"
-			if progress == "%" {
-				progress = "0%"
-			}
-		}
-		rows = append(rows, []string{format.Dash(m.Title), format.Dash(name), unit(m.Baseline), unit(m.Target), unit(m.Now), progress, m.Status})
+		rows = append(rows, []string{format.Dash(m.Title), format.Dash(name), unit(m.Baseline), unit(m.Target), unit(m.Now), format.Percent(m.Progress), m.Status})
 	}
 	d.table(pdfTable{Rows: rows, Size: 8.5, Continued: "Metrics measured again", Cols: []pdfCol{
 		{"Pain point", 40, ""}, {"Metric", 31, ""}, {"Baseline", 19, "R"}, {"Target", 19, "R"}, {"Now", 19, "R"}, {"Progress", 17, "R"}, {"Status", 25, ""},
@@ -217,8 +180,8 @@ func (d *pdfDoc) progressChart(pr *roadmap.Comparison, base, now string) {
 	}
 	var bars []bar
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base)
-		p1, ok1 := pdfPoint(t, now)
+		p0, ok0 := t.At(base)
+		p1, ok1 := t.At(now)
 		if ok0 && ok1 && p0.Actual.Valid && p1.Actual.Valid {
 			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value})
 		}
@@ -227,13 +190,10 @@ func (d *pdfDoc) progressChart(pr *roadmap.Comparison, base, now string) {
 		return
 	}
 	sc := d.r.Score.Scale
-	lo, hi := float64(sc.Min), float64(sc.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
+	span := newScaleSpan(sc)
 	const labelW, rowH = 56.0, 7.0
 	x0, x1 := pdfMarginX+labelW+4, pdfPageW-pdfMarginX-10
-	xOf := func(v float64) float64 { return x0 + (min(hi, max(lo, v))-lo)/(hi-lo)*(x1-x0) }
+	xOf := func(v float64) float64 { return x0 + span.frac(v)*(x1-x0) }
 	auto, margin := f.GetAutoPageBreak()
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(auto, margin)

@@ -172,13 +172,12 @@ func (d *pdfDoc) backlogPage() {
 	d.para("Ready: yes when assessment.yaml says so or names someone, no when it says false, unknown when it says nothing.", "", 8.5, pdfMuted)
 	d.f.Ln(1)
 	var rows [][]string
-	words := map[string]string{roadmap.Ready: "yes", roadmap.NotReady: "no", roadmap.ReadyUnknown: "unknown"}
 	for _, rc := range rm.Readiness {
-		rows = append(rows, []string{pdfPhaseTitle(strings.ReplaceAll(rc.Item, "_", " ")), words[pdfReadiness(rc)], rc.Advice})
+		rows = append(rows, []string{format.Capitalize(rc.Name()), rc.Status, rc.Advice})
 	}
 	d.table(pdfTable{Rows: rows, Size: 9, Cols: []pdfCol{{"Item", 46, ""}, {"Ready", 20, ""}, {"Advice", 104, ""}},
 		Color: func(r, c int) (pdfColor, bool) {
-			switch pdfReadiness(rm.Readiness[r]) {
+			switch rm.Readiness[r].Status {
 			case roadmap.NotReady:
 				return pdfSignal, c == 1
 			case roadmap.ReadyUnknown:

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -139,8 +138,8 @@ func (d *pdfDoc) summary() {
 		base, o0, o1 := pr.Assessments[0], pr.Overall[0], pr.Overall[len(pr.Overall)-1]
 		f.Ln(1)
 		d.summaryText(fmt.Sprintf("Since the baseline %s of %s: overall actual %s → %s (%s), documented %s → %s (%s), level %s. Details in Progress since baseline.",
-			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual),
-			format.Num(o0.Documented), format.Num(o1.Documented), pdfSigned(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
+			base.ID, base.Date.String(), format.Num(o0.Actual), format.Num(o1.Actual), format.Signed(o1.DeltaActual),
+			format.Num(o0.Documented), format.Num(o1.Documented), format.Signed(o1.DeltaDocumented), pdfLevelMove(o0.Level, o1.Level, nil)), "B", 8.5, pdfInk, 2, 0)
 	}
 
 	d.summaryHeading("Practices furthest from their target")
@@ -206,11 +205,11 @@ func (d *pdfDoc) summary() {
 
 	var no, unknown []string
 	for _, rc := range rm.Readiness {
-		switch pdfReadiness(rc) {
+		switch rc.Status {
 		case roadmap.NotReady:
-			no = append(no, strings.ReplaceAll(rc.Item, "_", " "))
+			no = append(no, rc.Name())
 		case roadmap.ReadyUnknown:
-			unknown = append(unknown, strings.ReplaceAll(rc.Item, "_", " "))
+			unknown = append(unknown, rc.Name())
 		}
 	}
 	line := "none: every readiness item is in place"
@@ -234,18 +233,6 @@ func (d *pdfDoc) summary() {
 	}
 }
 
-// pdfReadiness is a readiness item's status: yes, no or unknown (no when a
-// result from before the status was recorded says only that it is not ok).
-func pdfReadiness(rc roadmap.ReadinessCheck) string {
-	switch {
-	case rc.Status != "":
-		return rc.Status
-	case rc.OK:
-		return roadmap.Ready
-	}
-	return roadmap.NotReady
-}
-
 // planLine says whether and when the plan delivers an outcome: the
 // initiatives that serve it with their phases' end dates, and the plan's
 // note; or that the plan does not deliver it, and why.
@@ -258,16 +245,12 @@ func (d *pdfDoc) planLine(o roadmap.Outcome) (string, pdfColor) {
 		return note, pdfLate
 	}
 	var by []string
-	for _, ph := range d.r.Plan.Phases {
-		for _, ini := range ph.Initiatives {
-			if slices.Contains(ini.Outcomes, o.ID) {
-				s := ini.ID + " " + pdfPhaseTitle(ph.ID)
-				if !ph.End.IsZero() {
-					s += " to " + ph.End.String()
-				}
-				by = append(by, s)
-			}
+	for _, sv := range d.r.Plan.ServedBy(o.ID) {
+		s := sv.Initiative.ID + " " + pdfPhaseTitle(sv.Phase.ID)
+		if !sv.Phase.End.IsZero() {
+			s += " to " + sv.Phase.End.String()
 		}
+		by = append(by, s)
 	}
 	line := "In the plan"
 	if len(by) > 0 {

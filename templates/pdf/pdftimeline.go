@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/itilmap/itilmap/internal/format"
@@ -27,7 +26,7 @@ func pdfPhaseTitle(id string) string {
 	if id == "" {
 		return "Phase"
 	}
-	return strings.ToUpper(id[:1]) + id[1:]
+	return format.Capitalize(id)
 }
 
 // timelinePage draws the phases as bars over the months they span, each
@@ -39,7 +38,7 @@ func (d *pdfDoc) timelinePage() {
 	d.para("Three phases, in order: stabilize, standardize, optimize. Each bar shows when a phase runs; under it are its initiatives, with the level each practice aims at.", "", pdfBodySize, pdfInk)
 	f.Ln(4)
 
-	first, last, months := rm.Span()
+	first, _, months := rm.Span()
 	switch {
 	case first.IsZero():
 		d.para("The plan has no dated phases.", "I", pdfBodySize, pdfMuted)
@@ -52,7 +51,7 @@ func (d *pdfDoc) timelinePage() {
 		}
 		d.bullets(items, "")
 	default:
-		d.gantt(rm.Phases, first, last)
+		d.gantt(rm.Phases, first, months)
 	}
 	if len(rm.Notes) > 0 {
 		d.heading("Notes on the plan", 10)
@@ -60,23 +59,15 @@ func (d *pdfDoc) timelinePage() {
 	}
 }
 
-// gantt draws the timeline grid from the month of first to the month of last.
-func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
+// gantt draws the timeline grid over n months from the month of first (the
+// plan's Span).
+func (d *pdfDoc) gantt(phases []roadmap.Phase, first time.Time, n int) {
 	f := d.f
 	const labelW = 52.0
 	startMonth := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
-	n := (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
 	chartX := pdfMarginX + labelW
 	colW := (pdfContentW - labelW) / float64(n)
-	xOf := func(t time.Time, end bool) float64 {
-		i := (t.Year()-first.Year())*12 + int(t.Month()) - int(first.Month())
-		days := float64(time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
-		day := float64(t.Day() - 1)
-		if end {
-			day++
-		}
-		return chartX + (float64(i)+day/days)*colW
-	}
+	xOf := func(t time.Time, end bool) float64 { return chartX + monthsFrom(first, t, end)*colW }
 
 	// the months: a year row, a month row, and every k-th month named so
 	// that the names never collide
@@ -165,7 +156,7 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 	header()
 	for k, ph := range phases {
 		c := pdfPhaseColor(k)
-		dated := !ph.Start.IsZero() && !ph.End.IsZero() && !ph.End.Before(ph.Start.Time)
+		dated := ph.Dated()
 		// the phase row: its name and dates, and the bar
 		d.font("B", 10)
 		title := d.clamp(d.lines(fmt.Sprintf("%d  %s", k+1, pdfPhaseTitle(ph.ID)), labelW), 3, labelW)
@@ -236,4 +227,19 @@ func (d *pdfDoc) gantt(phases []roadmap.Phase, first, last time.Time) {
 	f.SetAutoPageBreak(auto, margin)
 	d.font("", pdfBodySize)
 	d.textColor(pdfInk)
+}
+
+// monthsFrom is where t falls on a timeline whose months start with
+// first's: whole months from first's month, and the fraction of t's month
+// before t's day (through t's day when end), so that a phase's bar runs
+// from the start of its first day to the end of its last, in the PDF and
+// the SVG alike.
+func monthsFrom(first, t time.Time, end bool) float64 {
+	i := (t.Year()-first.Year())*12 + int(t.Month()) - int(first.Month())
+	days := float64(time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
+	day := float64(t.Day() - 1)
+	if end {
+		day++
+	}
+	return float64(i) + day/days
 }

@@ -247,19 +247,15 @@ func svgRadar(r *templates.Report) []byte {
 		return s.bytes()
 	}
 	target, targetName := d.targets()
-	lo, hi := float64(sc.Scale.Min), float64(sc.Scale.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
 	const cx, cy, rad = 560.0, 530.0, 270.0
-	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	g := radarGeom{cx, cy, rad, n, newScaleSpan(sc.Scale)}
 	at := func(i int, v float64) [2]float64 {
-		t := (min(hi, max(lo, v)) - lo) / (hi - lo)
-		return [2]float64{cx + rad*t*math.Cos(angle(i)), cy + rad*t*math.Sin(angle(i))}
+		x, y := g.at(i, v)
+		return [2]float64{x, y}
 	}
 	for l := sc.Scale.Min + 1; l <= sc.Scale.Max; l++ {
 		if n < 3 {
-			fmt.Fprintf(&s.b, `<circle cx="%s" cy="%s" r="%s" fill="none" stroke="%s" stroke-width="1"/>`+"\n", svgNum(cx), svgNum(cy), svgNum(rad*(float64(l)-lo)/(hi-lo)), svgRGB(pdfRule))
+			fmt.Fprintf(&s.b, `<circle cx="%s" cy="%s" r="%s" fill="none" stroke="%s" stroke-width="1"/>`+"\n", svgNum(cx), svgNum(cy), svgNum(rad*g.scale.frac(float64(l))), svgRGB(pdfRule))
 			continue
 		}
 		var ring [][2]float64
@@ -269,7 +265,7 @@ func svgRadar(r *templates.Report) []byte {
 		s.polygon(ring, "none", pdfRule, 1, "")
 	}
 	for i := range n {
-		p := at(i, hi)
+		p := at(i, g.scale.hi)
 		s.line(cx, cy, p[0], p[1], pdfRule, 1, "")
 	}
 	for l := sc.Scale.Min; l <= sc.Scale.Max; l++ {
@@ -309,24 +305,22 @@ func svgRadar(r *templates.Report) []byte {
 	series(target, pdfSignal, 0, true, 3)
 	series(act, pdfAccent, 0.25, false, 4)
 	for i, ds := range dims {
-		a := angle(i)
-		c, sn := math.Cos(a), math.Sin(a)
-		x, y := cx+(rad+22)*c, cy+(rad+22)*sn
+		x, y, side, vert := g.label(i, 22)
 		const w = 220.0
 		name := svgWrap(ds.DisplayName(), 20, true, w, 2)
 		h := float64(len(name))*24 + 22
 		anchor := "middle"
-		switch {
-		case c > 0.3:
+		switch side {
+		case 1:
 			anchor = "start"
-		case c < -0.3:
+		case -1:
 			anchor = "end"
 		}
 		top := y - h/2
-		switch {
-		case sn < -0.3:
+		switch vert {
+		case -1:
 			top = y - h
-		case sn > 0.3:
+		case 1:
 			top = y
 		}
 		for j, l := range name {

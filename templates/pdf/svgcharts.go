@@ -59,7 +59,7 @@ func svgHeatmap(r *templates.Report) []byte {
 		s.text(svgMargin+10, y+rowH/2+size*0.35, p.Name, size, pdfInk, "start", false, nameW-20)
 		vals := make([]assess.Num, 0, cols)
 		for _, ds := range sc.Dimensions {
-			vals = append(vals, pdfCell(p, ds.ID).Actual)
+			vals = append(vals, p.Cell(ds.ID).Actual)
 		}
 		vals = append(vals, p.Actual)
 		for j, v := range vals {
@@ -117,15 +117,7 @@ func svgTimeline(r *templates.Report) []byte {
 	const labelW, top = 420.0, 170.0
 	chartX := svgMargin + labelW
 	colW := (svgW - svgMargin - chartX) / float64(months)
-	xOf := func(t time.Time, end bool) float64 {
-		i := (t.Year()-first.Year())*12 + int(t.Month()) - int(first.Month())
-		days := float64(time.Date(t.Year(), t.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
-		day := float64(t.Day() - 1)
-		if end {
-			day++
-		}
-		return chartX + (float64(i)+day/days)*colW
-	}
+	xOf := func(t time.Time, end bool) float64 { return chartX + monthsFrom(first, t, end)*colW }
 	// the months
 	step := 1
 	for float64(step)*colW < 44 {
@@ -152,7 +144,7 @@ func svgTimeline(r *templates.Report) []byte {
 	y := top + 60
 	for k, ph := range rm.Phases {
 		c := pdfPhaseColor(k)
-		dated := !ph.Start.IsZero() && !ph.End.IsZero() && !ph.End.Before(ph.Start.Time)
+		dated := ph.Dated()
 		if row >= shown {
 			break
 		}
@@ -201,20 +193,17 @@ func svgProgress(r *templates.Report) []byte {
 	}
 	var bars []bar
 	for _, t := range pr.Practices {
-		p0, ok0 := pdfPoint(t, base.ID)
-		p1, ok1 := pdfPoint(t, now.ID)
+		p0, ok0 := t.At(base.ID)
+		p1, ok1 := t.At(now.ID)
 		if ok0 && ok1 && p0.Actual.Valid && p1.Actual.Valid {
-			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value, pdfSigned(t.DeltaActual)})
+			bars = append(bars, bar{t.Name, p0.Actual.Value, p1.Actual.Value, format.Signed(t.DeltaActual)})
 		}
 	}
 	sc := r.Score.Scale
-	lo, hi := float64(sc.Min), float64(sc.Max)
-	if hi <= lo {
-		hi = lo + 1
-	}
+	span := newScaleSpan(sc)
 	const labelW, top, deltaW = 420.0, 180.0, 120.0
 	x0, x1 := svgMargin+labelW+20, svgW-svgMargin-deltaW-40
-	xOf := func(v float64) float64 { return x0 + (min(hi, max(lo, v))-lo)/(hi-lo)*(x1-x0) }
+	xOf := func(v float64) float64 { return x0 + span.frac(v)*(x1-x0) }
 	rowH, shown := svgRows(len(bars), svgH-top-40-110, 60, 20)
 	size := min(20, rowH*0.5)
 	bottom := top + 40 + float64(shown)*rowH
@@ -254,6 +243,6 @@ func svgProgress(r *templates.Report) []byte {
 	s.circle(svgMargin+170, y-6, 9, pdfAccent)
 	s.text(svgMargin+188, y, "now", 18, pdfInk, "start", false, 0)
 	o0, o1 := pr.Overall[0], pr.Overall[len(pr.Overall)-1]
-	s.text(svgW-svgMargin, y, fmt.Sprintf("overall actual %s → %s (%s), level %s", format.Num(o0.Actual), format.Num(o1.Actual), pdfSigned(o1.DeltaActual), pdfLevelMove(o0.Level, o1.Level, nil)), 18, pdfInk, "end", true, 900)
+	s.text(svgW-svgMargin, y, fmt.Sprintf("overall actual %s → %s (%s), level %s", format.Num(o0.Actual), format.Num(o1.Actual), format.Signed(o1.DeltaActual), pdfLevelMove(o0.Level, o1.Level, nil)), 18, pdfInk, "end", true, 900)
 	return s.bytes()
 }

@@ -64,11 +64,16 @@ func AssessTables(r *assess.Result, by string) []Table {
 	tables := []Table{head, practices, dims, gaps, disagree}
 	switch by {
 	case "team":
-		m := groupMatrix("Actual score by team", r.Teams, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Teams })
+		m := groupMatrix("Actual score by team", r.Teams, r.Practices, func(p assess.PracticeScore) ([]assess.GroupScore, assess.Num) { return p.Teams, p.TeamSpread })
 		m.Note = withheldNote(r.Withheld.Teams, "team", "teams", r.Withheld.MinGroup)
 		tables = append(tables, noteWhenEmpty(m))
 	case "role":
-		m := groupMatrix("Actual score by role", r.Roles, r.Practices, func(p assess.PracticeScore) []assess.GroupScore { return p.Roles })
+		m := groupMatrix("Actual score by role", r.Roles, r.Practices, func(p assess.PracticeScore) ([]assess.GroupScore, assess.Num) {
+			if p.RoleSpread == nil {
+				return p.Roles, assess.Num{}
+			}
+			return p.Roles, *p.RoleSpread
+		})
 		m.Note = withheldNote(r.Withheld.Roles, "role", "roles", r.Withheld.MinGroup)
 		tables = append(tables, noteWhenEmpty(m))
 	}
@@ -92,7 +97,9 @@ func withheldNote(n int, one, many string, minGroup int) string {
 		plural.Count(n, one, many), minGroup, plural.Of(n, "is not shown on its own", "are not shown on their own"), plural.Of(n, "its", "their"))
 }
 
-func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups func(assess.PracticeScore) []assess.GroupScore) Table {
+// groupMatrix is the practices' actual scores by group, with the spread
+// between the groups that assess computed (team_spread, role_spread).
+func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups func(assess.PracticeScore) ([]assess.GroupScore, assess.Num)) Table {
 	t := Table{Title: title, Header: append([]string{"Practice"}, ids...), Empty: "No group to compare: no respondent names one, or every group is smaller than scoring.min_group."}
 	t.Header = append(t.Header, "Spread")
 	for i := range ids {
@@ -103,11 +110,12 @@ func groupMatrix(title string, ids []string, ps []assess.PracticeScore, groups f
 		return t
 	}
 	for _, p := range ps {
+		gs, spread := groups(p)
 		row := []string{p.Name}
-		for _, g := range groups(p) {
+		for _, g := range gs {
 			row = append(row, format.Num(g.Actual))
 		}
-		row = append(row, format.Num(assess.Spread(groups(p))))
+		row = append(row, format.Num(spread))
 		t.Rows = append(t.Rows, row)
 	}
 	return t

@@ -42,7 +42,7 @@ func compareOverall(c *roadmap.Comparison) Table {
 	}
 	for i, a := range c.Assessments {
 		o := c.Overall[i]
-		da, dd := compareDelta(o.DeltaActual), compareDelta(o.DeltaDocumented)
+		da, dd := format.Signed(o.DeltaActual), format.Signed(o.DeltaDocumented)
 		if i == 0 {
 			da, dd = "baseline", "baseline"
 		}
@@ -93,7 +93,7 @@ func comparePractices(c *roadmap.Comparison) Table {
 		if p.LevelChange != nil {
 			levels = fmt.Sprintf("%d → %d", *p.Series[0].Level, *p.Series[len(p.Series)-1].Level)
 		}
-		t.Rows = append(t.Rows, append(row, compareDelta(p.DeltaActual), levels, levelArrow(p.LevelChange)))
+		t.Rows = append(t.Rows, append(row, format.Signed(p.DeltaActual), levels, levelArrow(p.LevelChange)))
 		if len(p.MissingFrom) > 0 {
 			missing = append(missing, presence(compareName(p.Name, p.ID), p.Series, p.MissingFrom))
 		}
@@ -139,21 +139,14 @@ func compareDimensions(c *roadmap.Comparison) Table {
 			actual[s.Assessment] = s.Actual
 		}
 		row := append([]string{compareName(d.Name, d.ID)}, compareSeries(c, actual)...)
-		t.Rows = append(t.Rows, append(row, compareDelta(d.DeltaActual), compareDelta(d.DeltaDocumented)))
+		t.Rows = append(t.Rows, append(row, format.Signed(d.DeltaActual), format.Signed(d.DeltaDocumented)))
 	}
 	return t
 }
 
-// compareQuestionCounts counts the compared questions by their change.
+// compareQuestionCounts shows how many compared questions changed which way.
 func compareQuestionCounts(c *roadmap.Comparison) Table {
-	counts := map[string]int{}
-	for _, q := range c.Questions {
-		if q.Change == nil {
-			counts[""]++
-		} else {
-			counts[*q.Change]++
-		}
-	}
+	counts := c.ChangeCounts()
 	t := Table{
 		Title:  "Questions: actual consensus, baseline to latest",
 		Header: []string{"Change", "Questions"},
@@ -190,7 +183,7 @@ func compareQuestions(c *roadmap.Comparison, change string) Table {
 	}
 	for _, q := range qs {
 		t.Rows = append(t.Rows, []string{q.ID, q.Practice, format.Num(q.Series[0].Actual), format.Num(q.Series[len(q.Series)-1].Actual),
-			compareDelta(q.DeltaActual), q.Text})
+			format.Signed(q.DeltaActual), q.Text})
 	}
 	return t
 }
@@ -209,29 +202,10 @@ func compareMetrics(c *roadmap.Comparison) Table {
 		if m.Metric != nil {
 			metric = compareName(m.Name, *m.Metric)
 		}
-		progress := "—"
-		if m.Progress.Valid {
-			progress = strconv.FormatFloat(m.Progress.Value, 'f', 0, 64) + "%"
-		}
 		t.Rows = append(t.Rows, []string{compareName(m.Title, m.PainPoint), metric, compareQuantity(m.Baseline, m.Unit),
-			compareQuantity(m.Target, m.Unit), compareQuantity(m.Now, m.Unit), progress, m.Status})
+			compareQuantity(m.Target, m.Unit), compareQuantity(m.Now, m.Unit), format.Percent(m.Progress), m.Status})
 	}
 	return t
-}
-
-// compareDelta formats a change with its sign: "+0.50", "-0.17", "0.00", or "—".
-func compareDelta(d assess.Num) string {
-	if !d.Valid {
-		return "—"
-	}
-	s := strconv.FormatFloat(d.Value, 'f', 2, 64)
-	switch {
-	case s == "-0.00" || s == "0.00":
-		return "0.00"
-	case d.Value > 0:
-		return "+" + s
-	}
-	return s
 }
 
 // compareQuantity writes a metric value with its unit: "9.5 h", "72%", or "—".

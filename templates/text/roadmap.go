@@ -17,7 +17,7 @@ func OutcomeTables(outcomes []roadmap.Outcome) []Table {
 		Header: []string{"#", "Pain point", "Priority", "Outcome", "Practices", "Owner", "Planned"},
 		Right:  []int{0, 2},
 		Empty:  "No pain points yet. Add painpoints.yaml (itilmap init writes a template): the plan should start from business pain, not from tools.",
-		Note:   capitalize(roadmap.PriorityFormula) + ".",
+		Note:   format.Capitalize(roadmap.PriorityFormula) + ".",
 	}
 	var needs, notes []string
 	for _, o := range outcomes {
@@ -103,14 +103,7 @@ func RoadmapTables(rm *roadmap.Roadmap, outcomes []roadmap.Outcome) []Table {
 	}
 	readiness := Table{Title: "Readiness", Header: []string{"Item", "Ready", "Advice"}}
 	for _, r := range rm.Readiness {
-		readiness.Rows = append(readiness.Rows, []string{strings.ReplaceAll(r.Item, "_", " "), r.Status, r.Advice})
+		readiness.Rows = append(readiness.Rows, []string{r.Name(), r.Status, r.Advice})
 	}
 	return append(tables, backlog, planOutcomes(outcomes), readiness)
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -126,16 +126,17 @@ func (wb *workbook) timeline(p *page) error {
 	if len(rm.Phases) == 0 {
 		return nil
 	}
-	first, last := rm.Phases[0].Start.Time, rm.Phases[len(rm.Phases)-1].End.Time
+	// the months of the plan's span, as the PDF and SVG timelines chart them
+	first, _, n := rm.Span()
 	var months []string
-	for m := first.AddDate(0, 0, 1-first.Day()); !m.After(last); m = m.AddDate(0, 1, 0) {
-		months = append(months, m.Format("2006-01"))
+	for i := range n {
+		months = append(months, first.AddDate(0, 0, 1-first.Day()).AddDate(0, i, 0).Format("2006-01"))
 	}
 	header := append([]string{"Phase / initiative", "Start", "End"}, months...)
 	var rows [][]cell
 	var fills [][2]int // row, phase index
 	for k, ph := range rm.Phases {
-		rows = append(rows, []cell{wb.bold(capitalize(ph.ID)), wb.date(ph.Start), wb.date(ph.End)})
+		rows = append(rows, []cell{wb.bold(format.Dash(format.Capitalize(ph.ID))), wb.date(ph.Start), wb.date(ph.End)})
 		fills = append(fills, [2]int{len(rows), k})
 		for _, ini := range ph.Initiatives {
 			rows = append(rows, []cell{wb.txt("  " + ini.ID + " " + ini.PracticeName), wb.date(ph.Start), wb.date(ph.End)})
@@ -164,11 +165,4 @@ func (wb *workbook) timeline(p *page) error {
 		return nil
 	})
 	return nil
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return format.NoData
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

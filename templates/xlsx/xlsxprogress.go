@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/itilmap/itilmap/assess"
 	"github.com/itilmap/itilmap/roadmap"
@@ -42,16 +43,18 @@ func (wb *workbook) progress(p *page) error {
 
 	var practices [][]cell
 	for _, t := range c.Practices {
-		then, now := point(t.Series, base.ID), point(t.Series, cur.ID)
+		then, _ := t.At(base.ID)
+		now, _ := t.At(cur.ID)
 		practices = append(practices, []cell{wb.txt(t.Name), wb.txt(t.ID), wb.n(then.Actual), wb.n(now.Actual), wb.n(t.DeltaActual),
 			wb.n(t.DeltaDocumented), wb.lvl(then.Level), wb.lvl(now.Level), wb.opt(t.LevelChange)})
 	}
 	row = wb.section(p, row, ProgressPractices, []string{"Practice", "ID", "Baseline actual", "Actual", "Δ actual", "Δ documented",
 		"Baseline level", "Level", "Level change"}, practices, "No practice is in scope in both assessments.")
 
+	threshold := strconv.FormatFloat(roadmap.ChangeThreshold, 'f', -1, 64)
 	for _, ch := range []struct{ heading, change, empty string }{
-		{ProgressImproved, roadmap.Improved, "No question's actual consensus rose by 0.5 or more."},
-		{ProgressRegressed, roadmap.Regressed, "No question's actual consensus fell by 0.5 or more."},
+		{ProgressImproved, roadmap.Improved, "No question's actual consensus rose by " + threshold + " or more."},
+		{ProgressRegressed, roadmap.Regressed, "No question's actual consensus fell by " + threshold + " or more."},
 	} {
 		var qs [][]cell
 		for _, q := range c.MostChanged(ch.change) {
@@ -90,16 +93,6 @@ func (wb *workbook) section(p *page, row int, heading string, header []string, r
 		next++
 	}
 	return next + 1
-}
-
-// point is the series point of one assessment, or an empty point.
-func point(series []roadmap.PracticePoint, id string) roadmap.PracticePoint {
-	for _, pt := range series {
-		if pt.Assessment == id {
-			return pt
-		}
-	}
-	return roadmap.PracticePoint{}
 }
 
 // pctWhole is a percentage already multiplied by 100 (metric progress).

@@ -70,7 +70,7 @@ func (wb *workbook) summary(p *page) error {
 	// readiness under the facts: yes, no, or unknown (left empty)
 	var ready [][]cell
 	for _, c := range wb.r.Plan.Readiness {
-		ready = append(ready, []cell{wb.txt(strings.ReplaceAll(c.Item, "_", " ")), wb.txt(c.Advice), wb.txt(c.Status)})
+		ready = append(ready, []cell{wb.txt(c.Name()), wb.txt(c.Advice), wb.txt(c.Status)})
 	}
 	p.table(1, next+1, []string{"Readiness", "Advice", "Ready"}, ready)
 	p.caps[2] = 60
@@ -185,13 +185,7 @@ func (wb *workbook) heatmap(p *page) error {
 	for _, ps := range ordered {
 		row := []cell{wb.txt(ps.Name)}
 		for _, d := range r.Dimensions {
-			var v assess.Num
-			for _, c := range ps.Dimensions {
-				if c.ID == d.ID {
-					v = c.Actual
-				}
-			}
-			row = append(row, wb.n(v))
+			row = append(row, wb.n(ps.Cell(d.ID).Actual))
 		}
 		rows = append(rows, append(row, wb.n(ps.Actual), wb.lvl(ps.Level)))
 	}
