@@ -95,6 +95,14 @@ func (r *reader) parse(data []byte) *yaml.Node {
 			Message: fmt.Sprintf("more than %d YAML keys, values and words; an itilmap file is far smaller", MaxTokens)})
 		return nil
 	}
+	if root := fastParse(data); root != nil {
+		// what the YAML library would read, in a fraction of the time;
+		// the depth is checked as below
+		if !r.checkExpansion(root) {
+			return nil
+		}
+		return root
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
