@@ -127,6 +127,40 @@ func (pp *packPart) Write(b []byte) (int, error) {
 	return n, nil
 }
 
+// ReadFrom reads a part straight into block buffers: the library copies
+// a streamed sheet from its temporary file, and io.Copy would otherwise
+// read it 32 KB at a time and copy it once more.
+func (pp *packPart) ReadFrom(r io.Reader) (int64, error) {
+	if pp.keep {
+		data, err := io.ReadAll(r)
+		pp.raw = append(pp.raw, data...)
+		return int64(len(data)), err
+	}
+	var total int64
+	for {
+		if pp.buf == nil {
+			pp.buf = pp.p.buffer()
+		}
+		n, err := r.Read(pp.buf[len(pp.buf):packBlock])
+		if n > 0 {
+			got := pp.buf[len(pp.buf) : len(pp.buf)+n]
+			pp.crc = crc32.Update(pp.crc, crc32.IEEETable, got)
+			pp.size += uint64(n)
+			total += int64(n)
+			if pp.buf = pp.buf[:len(pp.buf)+n]; len(pp.buf) == packBlock {
+				pp.block(pp.buf, false)
+				pp.buf = nil
+			}
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
+
 // block compresses one block of a large part in the background. A block
 // that is not the last ends with a sync flush, on a byte boundary, so
 // that the blocks joined are one deflate stream.

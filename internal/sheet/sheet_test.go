@@ -3,9 +3,11 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"slices"
 	"strconv"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -95,5 +97,37 @@ func TestFinishLargePart(t *testing.T) {
 	}
 	if p, err := f.GetDocProps(); err != nil || p.Title != "title" || p.Created != "2026-01-02T00:00:00Z" {
 		t.Errorf("properties %+v, %v", p, err)
+	}
+}
+
+// ReadFrom and Write cut the same blocks, whatever the sizes read.
+func TestPackReadFrom(t *testing.T) {
+	data := bytes.Repeat([]byte("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>"), 80000)
+	pack := func(fill func(w io.Writer)) []byte {
+		p := newPacker()
+		w, _ := p.Create("xl/worksheets/sheet1.xml")
+		fill(w)
+		var out bytes.Buffer
+		if err := p.writeTo(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()
+	}
+	a := pack(func(w io.Writer) { w.Write(data) })
+	b := pack(func(w io.Writer) { w.(io.ReaderFrom).ReadFrom(iotest.HalfReader(bytes.NewReader(data))) })
+	if !bytes.Equal(a, b) {
+		t.Fatal("ReadFrom packs other bytes than Write")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(rc)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("unpacked %d bytes, %v; want %d", len(got), err, len(data))
 	}
 }
