@@ -30,10 +30,15 @@ const (
 // MaxRowHeight is the tallest a row may be, in points.
 const MaxRowHeight = 409
 
-// Finish sets the document properties, writes the workbook and repacks it so
-// that the same content always gives the same bytes.
+// ActivateFirst makes the first sheet the one a spreadsheet program opens
+// on. Call it once every sheet exists, before Finish and before any sheet
+// is streamed: to change a sheet streamed already, the library would read
+// all of it back (and throw that away when writing).
+func ActivateFirst(f *excelize.File) { f.SetActiveSheet(0) }
+
+// Finish sets the document properties and writes the workbook so that the
+// same content always gives the same bytes.
 func Finish(f *excelize.File, w io.Writer, title, subject string, generated time.Time) error {
-	f.SetActiveSheet(0)
 	created := generated.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title,
