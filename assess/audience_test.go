@@ -7,7 +7,7 @@ import (
 	"github.com/itilmap/itilmap/questionnaires"
 )
 
-// The fixtures below add what SPEC 4.1 and 4.2 allow beside the basic
+// The fixtures below add what assessments and questionnaires allow beside the basic
 // ones of load_test.go: questionnaire roles, question audiences, guides,
 // maps_to, refs, depends_on from a phase and actions naming a dimension;
 // and in assessment.yaml the teams, roles and audience table. Loaded with
@@ -287,7 +287,7 @@ func TestVariantNamesWithoutLists(t *testing.T) {
 	}
 }
 
-// SPEC 4.3: unanswered questions that the respondent's audience does not
+// unanswered questions that the respondent's audience does not
 // include are not warned about. r1 is an agent, put SD-1, SD-2 and IM-2;
 // leaving IM-1 (managers only) out is fine, leaving SD-2 out is not. An
 // answer to a question not put to the respondent counts as usual.
@@ -311,7 +311,7 @@ func TestUnansweredFollowsAudience(t *testing.T) {
 	})
 }
 
-// SPEC 4.2: the built-in library's maps_to ids name questions that exist in
+// the built-in library's maps_to ids name questions that exist in
 // another built-in questionnaire (the quick check's point to itil4-core).
 func TestBuiltinMapsToExist(t *testing.T) {
 	var all []*Questionnaire

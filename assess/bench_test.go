@@ -13,9 +13,8 @@ import (
 )
 
 // Workshop sizes of the benchmarks (workshop.Sizes): a real workshop, a
-// large organisation, and the scale goal of SPEC section 11 (2,000
-// respondents of itil4-core, about 780,000 answers). docs/performance.md
-// has the figures.
+// large organisation, and the scale goal of docs/performance.md (2,000
+// respondents of itil4-core, about 780,000 answers), which has the figures.
 var benchSizes = workshop.Sizes()
 
 // forEachSize generates a workshop of each size on itil4-core into a
@@ -77,7 +76,7 @@ func BenchmarkAssess(b *testing.B) {
 	})
 }
 
-// BenchmarkYAMLAlone is the yardstick of SPEC section 11: the YAML library
+// BenchmarkYAMLAlone is the yardstick of the YAML library
 // alone decoding the same response files into yaml.Node, one after another
 // on one core. The files are read before the clock starts; BenchmarkAssess
 // reads them within it.

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// Limits on untrusted input (SPEC section 10), each with its message. The
+// Limits on untrusted input, each with its message. The
 // file size, alias expansion and nesting limits are in TestParseErrors and
 // TestLoadFileSizeLimit; the workbook limits of import in the templates
 // package; the command-line view in cmd/itilmap/testdata/script/hostile.txtar.

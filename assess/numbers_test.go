@@ -5,8 +5,7 @@ import (
 	"testing"
 )
 
-// Numbers are finite and stay finite through every formula (SPEC section
-// 10): NaN and infinity are refused, and so is a number or a target so large
+// Numbers are finite and stay finite through every formula: NaN and infinity are refused, and so is a number or a target so large
 // that a formula over it would overflow.
 func TestNumbersStayFinite(t *testing.T) {
 	q := testQ(t)

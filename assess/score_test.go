@@ -292,7 +292,7 @@ func TestScoreLevelTolerance(t *testing.T) {
 	}
 }
 
-// SPEC 5: a team or role with fewer respondents than scoring.min_group is
+// a team or role with fewer respondents than scoring.min_group is
 // not shown on its own anywhere, yet its respondents count in every overall
 // score; the result says how many groups were withheld and why.
 //

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// Text limits (SPEC section 10): names, titles and labels of at most 200
+// Text limits: names, titles and labels of at most 200
 // characters, running text of at most 10,000, counted after aliases are
 // expanded; no control characters; NFC.
 func TestTextLimits(t *testing.T) {

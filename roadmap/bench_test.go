@@ -61,8 +61,8 @@ func chainFS(n int) fstest.MapFS {
 }
 
 // BenchmarkPlanChain1000 plans a questionnaire of 1,000 practices in one
-// dependency chain, the worst case of bringing dependencies along (SPEC 10:
-// about a second at most).
+// dependency chain, the worst case of bringing dependencies along (the
+// goal: about a second at most).
 func BenchmarkPlanChain1000(b *testing.B) {
 	a, probs := assess.Load(assess.FromFS(chainFS(1000)), "a")
 	if err := probs.Err(); err != nil {

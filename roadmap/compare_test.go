@@ -292,7 +292,7 @@ func TestCompareTwo(t *testing.T) {
 	}
 }
 
-// TestCompareJSON pins the keys of SPEC section 9 and the nulls.
+// TestCompareJSON pins the JSON keys and the nulls.
 func TestCompareJSON(t *testing.T) {
 	c := cmpCompare(t, cmpTwo(), "base", "now")
 	data, err := json.Marshal(c)

@@ -7,7 +7,7 @@ import (
 	"github.com/itilmap/itilmap/roadmap"
 )
 
-// Every number an outcome states is finite (SPEC section 10): a baseline a
+// Every number an outcome states is finite: a baseline a
 // hair above zero makes no relative change of 10^304 %, and the JSON holds
 // no +Inf.
 func TestOutcomesStayFinite(t *testing.T) {

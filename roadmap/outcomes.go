@@ -29,7 +29,10 @@ type Outcome struct {
 	// Planned is true when at least one initiative of the plan serves the
 	// outcome; PlanNote says in plain words why not, or that its
 	// initiatives end after its due date.
-	Planned  bool   `json:"planned" yaml:"planned"`
+	Planned bool `json:"planned" yaml:"planned"`
+	// Late is true when the outcome's last initiative ends after its due
+	// date (by).
+	Late     bool   `json:"late" yaml:"late"`
 	PlanNote string `json:"plan_note" yaml:"plan_note"`
 	// PlannedBy is when the plan delivers the outcome: the end of the phase
 	// of the last initiative that serves it (null when not planned).

@@ -209,7 +209,7 @@ func sorted(s ...string) []string {
 }
 
 // ---------------------------------------------------------------------------
-// Outcomes (SPEC section 6)
+// Outcomes
 
 // The ranking fixture. One respondent; targets default 3, sd 4; scope leaves x out.
 //
@@ -377,7 +377,7 @@ func TestOutcomesTargetsAndStatements(t *testing.T) {
 		statement     string
 		needsBaseline bool
 	}{
-		{"percent change, better down (SPEC example)", `{id: mttr, baseline: 9.5, change: -20%, by: 2027-06-30}`,
+		{"percent change, better down (the example of docs/method.md)", `{id: mttr, baseline: 9.5, change: -20%, by: 2027-06-30}`,
 			9.5, 7.6, "Reduce mean time to restore service from 9.5 h to 7.6 h (-20%) by 2027-06-30", false},
 		{"percent change, better up", `{id: csat, baseline: 3.2, change: +25%}`,
 			3.2, 4.0, "Increase customer satisfaction from 3.2 to 4 (+25%)", false},
@@ -478,7 +478,7 @@ func TestOutcomesNone(t *testing.T) {
 	}
 }
 
-// SPEC section 9: {"outcomes": [{"rank", "id", "title", "priority", "practices",
+// {"outcomes": [{"rank", "id", "title", "priority", "practices",
 // "metric": {"id", "name", "unit", "better", "baseline", "target"}, "statement",
 // "owner", "needs_baseline"}]}, with null where there is no data.
 func TestOutcomesJSON(t *testing.T) {
@@ -491,7 +491,7 @@ func TestOutcomesJSON(t *testing.T) {
 		t.Fatalf("top-level keys = %v, want [outcomes]", got)
 	}
 	list := doc["outcomes"].([]any)
-	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by")
+	wantKeys := sorted("rank", "id", "title", "priority", "practices", "metric", "statement", "owner", "needs_baseline", "planned", "plan_note", "planned_by", "late")
 	wantMetric := sorted("id", "name", "unit", "better", "baseline", "target")
 	byID := map[string]map[string]any{}
 	for i, it := range list {

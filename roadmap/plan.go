@@ -753,3 +753,23 @@ func joinAnd(items []string) string {
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
+
+// Span is the time the dated phases cover: from the first start to the last
+// end, and how many calendar months that touches (0 when no phase is dated).
+func (r *Roadmap) Span() (first, last time.Time, months int) {
+	for _, ph := range r.Phases {
+		if ph.Start.IsZero() || ph.End.IsZero() || ph.End.Before(ph.Start.Time) {
+			continue
+		}
+		if first.IsZero() || ph.Start.Before(first) {
+			first = ph.Start.Time
+		}
+		if last.IsZero() || ph.End.After(last) {
+			last = ph.End.Time
+		}
+	}
+	if first.IsZero() {
+		return first, last, 0
+	}
+	return first, last, (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+}

@@ -12,7 +12,7 @@ import (
 	"github.com/itilmap/itilmap/roadmap"
 )
 
-// Plan tests (SPEC section 7): one test per rule, each on a tiny assessment
+// Plan tests: one test per rule, each on a tiny assessment
 // whose practice scores are set through the answers (see fixture in
 // outcomes_test.go). Practice priority = Σ pain point priorities +
 // target_gap × weight; every practice here has weight 1.
@@ -185,7 +185,7 @@ func sane(t *testing.T, rm *roadmap.Roadmap, capacity int) {
 
 func capacity(plan string) string { return "plan: {capacity: " + plan + "}" }
 
-// SPEC 7: stabilize when level < min(2, target) or control gap ≥ 1.0;
+// stabilize when level < min(2, target) or control gap ≥ 1.0;
 // standardize when actual < min(3, target); optimize when target ≥ 4 and
 // actual < target. Capacity 20, so only the needs decide.
 //
@@ -237,7 +237,7 @@ func TestPlanNeeds(t *testing.T) {
 	wantBacklog(t, x.plan)
 }
 
-// SPEC 7: at most capacity practices per phase, filled by priority (ties by
+// at most capacity practices per phase, filled by priority (ties by
 // id); the rest waits in the backlog with its phase and the reason. The
 // capacity comes from plan.capacity (default 3) unless PlanOptions overrides it.
 //
@@ -288,7 +288,7 @@ func TestPlanCapacityAndPriority(t *testing.T) {
 	}
 }
 
-// SPEC 7: practice priority = sum of the priorities of its pain points +
+// practice priority = sum of the priorities of its pain points +
 // target_gap × weight. Every practice answers 2/2 (level 2, actual 2, target 3,
 // gap 1): standardize only. Capacity 3.
 //
@@ -318,7 +318,7 @@ func TestPlanPracticePriority(t *testing.T) {
 	}
 }
 
-// SPEC 7: a practice's later initiatives wait while an earlier one of its
+// a practice's later initiatives wait while an earlier one of its
 // own waits. Capacity 1.
 //
 //	a 1/1 target 4: S T O, gap 3    b 1/1 target 3: S T, gap 2    c 2/2 target 4: T O, gap 2
@@ -341,7 +341,7 @@ func TestPlanWaitsForItsStabilize(t *testing.T) {
 		bl{"c", assess.Optimize, "waits for its standardize"})
 }
 
-// SPEC 7: when p depends on q, choosing p brings q's initiative of the same
+// when p depends on q, choosing p brings q's initiative of the same
 // phase along, within the capacity; otherwise p waits ("waits for q").
 //
 // p, q, r all answer 1/1 (stabilize and standardize). p depends on q.
@@ -393,7 +393,7 @@ func TestPlanDependencyBroughtAlong(t *testing.T) {
 	})
 }
 
-// SPEC 7: p's initiative of a phase is scheduled only if every initiative q
+// p's initiative of a phase is scheduled only if every initiative q
 // needs in that phase or an earlier one is scheduled; otherwise "waits for q".
 //
 // z1, z2 answer 5/3 (level 3, control gap 2: stabilize only) and carry pain
@@ -431,7 +431,7 @@ func TestPlanDependencyWaitsForEarlierPhase(t *testing.T) {
 	}
 }
 
-// SPEC 7: never automate a broken process. An optimize initiative for a
+// never automate a broken process. An optimize initiative for a
 // practice whose control gap is at least 0.5 is scheduled only if the plan
 // also schedules a stabilize or standardize initiative for it.
 //
@@ -457,7 +457,7 @@ func TestPlanNeverAutomateBrokenProcess(t *testing.T) {
 	wantBacklog(t, x.plan, bl{"half", assess.Optimize, "control gap: standardize first"})
 }
 
-// SPEC 7: stabilize aims at min(2, target), standardize at min(3, target),
+// stabilize aims at min(2, target), standardize at min(3, target),
 // optimize at the target; from_level is the current level or the level the
 // previous scheduled initiative reached; to_level = max(aim, from_level).
 func TestPlanLevels(t *testing.T) {
@@ -507,7 +507,7 @@ func TestPlanLevels(t *testing.T) {
 	wantBacklog(t, x.plan)
 }
 
-// SPEC 7: fix is formal when the team spread of the practice is at least
+// fix is formal when the team spread of the practice is at least
 // 1.5, or a linked pain point has impact ≥ 4 and frequency ≥ 4, or actual <
 // 1.5; else lightweight. Two respondents in teams t1 and t2.
 //
@@ -571,7 +571,7 @@ func TestPlanFixType(t *testing.T) {
 	}
 }
 
-// SPEC 7: stabilize starts on plan.start (default: the first day of the
+// stabilize starts on plan.start (default: the first day of the
 // month after the assessment date) and lasts plan.months.stabilize months
 // (defaults 3, 6, 6); each phase ends the day before the next one starts.
 func TestPlanDates(t *testing.T) {
@@ -631,7 +631,7 @@ func TestPlanDates(t *testing.T) {
 	}
 }
 
-// SPEC 7: each phase's exit criteria are the levels its practices must reach
+// each phase's exit criteria are the levels its practices must reach
 // and the metric targets of the outcomes whose last initiative ends in it.
 //
 //	a 1/1 (S: level 2, T: level 3)   b 5/3 (S only, stays at level 3)   c 3/3 (nothing)
@@ -700,7 +700,7 @@ func TestPlanExitCriteria(t *testing.T) {
 	}
 }
 
-// SPEC 7: broad only when overall actual ≥ 3.0, team spread of overall
+// broad only when overall actual ≥ 3.0, team spread of overall
 // actual ≤ 0.75, an executive sponsor is named, and every practice needing
 // work fits the capacity; otherwise incremental, with each reason stated.
 //
@@ -787,7 +787,7 @@ func TestPlanRollout(t *testing.T) {
 	})
 }
 
-// SPEC 7: each readiness item that is false or unknown becomes a check with
+// each readiness item that is false or unknown becomes a check with
 // ok=false and an initiative in the stabilize adoption track.
 func TestPlanReadiness(t *testing.T) {
 	base := fixture{practices: []prac{{id: "a"}}, responses: one(map[string]string{"a-1": "1/1"})}
@@ -850,7 +850,7 @@ func TestPlanReadiness(t *testing.T) {
 	})
 }
 
-// SPEC 7: each phase has an adoption track: sponsor communication,
+// each phase has an adoption track: sponsor communication,
 // role-based training for the roles its initiatives touch, champions per
 // team, a feedback review cadence.
 //
@@ -904,7 +904,7 @@ func TestPlanAdoption(t *testing.T) {
 	}
 }
 
-// SPEC 7: each initiative has an id, phase, practice, weakest dimension,
+// each initiative has an id, phase, practice, weakest dimension,
 // title from the questionnaire's actions, levels, fix, owner (role and name
 // from owners), the outcomes it serves and the initiatives it depends on.
 func TestPlanInitiativeFields(t *testing.T) {
@@ -953,7 +953,7 @@ func TestPlanInitiativeFields(t *testing.T) {
 	}
 }
 
-// SPEC 9: the field names of `roadmap --format json`.
+// the field names of `roadmap --format json`.
 func TestPlanJSON(t *testing.T) {
 	f := fixture{
 		practices: []prac{{id: "a", actions: true}, {id: "b", deps: []string{"a"}}},
@@ -1162,7 +1162,7 @@ func TestPlanEdgeCases(t *testing.T) {
 	})
 }
 
-// SPEC 7: a dependency declared {practice: q, from: standardize} binds only
+// a dependency declared {practice: q, from: standardize} binds only
 // initiatives of standardize and later: p's stabilize never waits for q,
 // but p's standardize does.
 //
@@ -1228,7 +1228,7 @@ func TestPlanDependencyFromPhase(t *testing.T) {
 	})
 }
 
-// SPEC 7: the title is the first of the phase's actions that addresses the
+// the title is the first of the phase's actions that addresses the
 // practice's weakest dimension, else the first action; every action of the
 // phase is a step, in order.
 //
@@ -1273,7 +1273,7 @@ func TestPlanTitleFromWeakestDimension(t *testing.T) {
 	}
 }
 
-// SPEC 10: planning a long dependency chain is a low-degree polynomial, and
+// planning a long dependency chain is a low-degree polynomial, and
 // a practice waiting for many others names a few and counts the rest.
 func TestPlanLongChain(t *testing.T) {
 	a, probs := assess.Load(assess.FromFS(chainFS(200)), "a")
@@ -1297,4 +1297,24 @@ func TestPlanLongChain(t *testing.T) {
 		}
 	}
 	t.Error("p0001 is not in the stabilize backlog")
+}
+
+// TestSpan: the months a plan touches, from the first start to the last end.
+//
+//	stabilize 2027-01-04..2027-04-03, standardize 2027-04-04..2027-10-03:
+//	January 2027 to October 2027 is 10 months.
+func TestSpan(t *testing.T) {
+	d := func(s string) assess.Date { v, _ := assess.ParseDate(s); return v }
+	rm := &roadmap.Roadmap{Phases: []roadmap.Phase{
+		{ID: assess.Standardize, Start: d("2027-04-04"), End: d("2027-10-03")},
+		{ID: assess.Stabilize, Start: d("2027-01-04"), End: d("2027-04-03")},
+		{ID: assess.Optimize}, // not dated
+	}}
+	first, last, months := rm.Span()
+	if first.Format("2006-01-02") != "2027-01-04" || last.Format("2006-01-02") != "2027-10-03" || months != 10 {
+		t.Errorf("Span = %v, %v, %d; want 2027-01-04, 2027-10-03, 10", first, last, months)
+	}
+	if _, _, months := (&roadmap.Roadmap{}).Span(); months != 0 {
+		t.Errorf("an undated plan spans %d months, want 0", months)
+	}
 }

@@ -18,6 +18,7 @@ func MarkPlanned(a *assess.Assessment, outcomes []Outcome, rm *Roadmap) {
 	for i := range outcomes {
 		o := &outcomes[i]
 		o.Planned, o.PlanNote, o.PlannedBy = planNote(a, *o, rm)
+		o.Late = o.Planned && !o.By.IsZero() && o.PlannedBy.After(o.By.Time)
 	}
 }
 

@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/examples"
 	"github.com/itilmap/itilmap/roadmap"
 )
 
-// SPEC 6: every outcome says whether the plan delivers it (planned) and,
+// every outcome says whether the plan delivers it (planned) and,
 // when not, why (plan_note); a planned outcome whose initiatives end after
 // its due date says so too.
 //
@@ -83,6 +84,28 @@ func TestMarkPlanned(t *testing.T) {
 	for i, o := range res.Outcomes {
 		if o.Planned != x.outcomes[i].Planned || o.PlanNote != x.outcomes[i].PlanNote {
 			t.Errorf("FromAssessment outcome %s: planned %v %q, want as MarkPlanned", o.ID, o.Planned, o.PlanNote)
+		}
+	}
+}
+
+// TestLateOutcomes: an outcome is late when its last initiative ends after
+// its due date. In the example, slow-requests is due 2027-10-31 and its last
+// initiative ends with standardize on 2027-10-03: on time; slow-restore is
+// due 2027-06-30 and its last initiative ends with optimize on 2028-04-03:
+// late; weekend-change-failures is not planned, so not late either.
+func TestLateOutcomes(t *testing.T) {
+	res, probs := roadmap.Build(roadmap.Input{Source: assess.FromFS(examples.FS), Dir: examples.Acme})
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]bool{ // planned, late
+		"slow-requests":           {true, false},
+		"slow-restore":            {true, true},
+		"weekend-change-failures": {false, false},
+	}
+	for _, o := range res.Outcomes {
+		if w, ok := want[o.ID]; ok && (o.Planned != w[0] || o.Late != w[1]) {
+			t.Errorf("%s: planned %v, late %v; want %v, %v (planned by %s, due %s)", o.ID, o.Planned, o.Late, w[0], w[1], o.PlannedBy, o.By)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 )
 
 type importOptions struct {
+	// CmdPath names the command in usage errors.
+	CmdPath       string
 	IO            iostreams
 	Files         []string
 	OutDir        string
@@ -49,10 +51,11 @@ that holds one of the respondents, is not overwritten without --force (exit 3).`
 			if opts.OutDir == "" {
 				return usageError(c.CommandPath(), "-o is required: the assessment or folder to write to, e.g. -o acme")
 			}
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			return importRun(c, opts)
+			return importRun(opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.OutDir, "output", "o", "", "the assessment folder, its responses folder, or any folder outside an assessment (required; created if missing)")
@@ -62,7 +65,7 @@ that holds one of the respondents, is not overwritten without --force (exit 3).`
 	return c
 }
 
-func importRun(c *cobra.Command, opts *importOptions) error {
+func importRun(opts *importOptions) error {
 	var q *assess.Questionnaire
 	if opts.Questionnaire != "" {
 		var probs assess.Problems
@@ -80,7 +83,7 @@ func importRun(c *cobra.Command, opts *importOptions) error {
 	var conflict *importer.ConflictError
 	switch {
 	case errors.As(err, &target):
-		return usageError(c.CommandPath(), "%s", target.Msg)
+		return usageError(opts.CmdPath, "%s", target.Msg)
 	case errors.As(err, &conflict):
 		for _, p := range conflict.Problems {
 			fmt.Fprintln(opts.IO.Err, p)

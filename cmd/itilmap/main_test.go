@@ -7,7 +7,9 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -47,8 +49,35 @@ func TestScripts(t *testing.T) {
 			"json":   cmdJSON,
 			"fill":   cmdFill,
 			"sheets": cmdSheets,
+			"exits":  cmdExits,
 		},
 	})
+}
+
+// cmdExits is the script command `exits CODE COMMAND ARGS...`: it runs the
+// command like exec, keeping its stdout and stderr for the next checks, and
+// fails unless it exits with exactly CODE. `! exec` only knows failure;
+// this tells invalid input (1) from a usage error (2) from an output that
+// was not written (3).
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: %q is not an exit code", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }
 
 // cmdJSON is the script command `json FILE`: FILE (or stdout, stderr) holds

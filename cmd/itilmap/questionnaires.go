@@ -212,8 +212,10 @@ func questionnaireTables(q *assess.Questionnaire, evidence bool, role string) []
 }
 
 type questionnairesExportOptions struct {
-	IO iostreams
-	ID string
+	// CmdPath names the command in usage errors.
+	CmdPath string
+	IO      iostreams
+	ID      string
 }
 
 func newQuestionnairesExportCmd(runF func(*questionnairesExportOptions) error) *cobra.Command {
@@ -226,19 +228,20 @@ func newQuestionnairesExportCmd(runF func(*questionnairesExportOptions) error) *
 		ValidArgsFunction: completeQuestionnaires,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO, opts.ID = streams(c), args[0]
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			return questionnairesExportRun(c, opts)
+			return questionnairesExportRun(opts)
 		},
 	}
 }
 
-func questionnairesExportRun(c *cobra.Command, opts *questionnairesExportOptions) error {
+func questionnairesExportRun(opts *questionnairesExportOptions) error {
 	data, ok := questionnaires.Lookup(opts.ID)
 	if !ok {
 		// export takes only a built-in id: anything else is a usage error
-		return usageError(c.CommandPath(), "no built-in questionnaire %q; built-in: %s", opts.ID, strings.Join(questionnaires.IDs(), ", "))
+		return usageError(opts.CmdPath, "no built-in questionnaire %q; built-in: %s", opts.ID, strings.Join(questionnaires.IDs(), ", "))
 	}
 	return writeOut(opts.IO, func() error { _, err := opts.IO.Out.Write(data); return err })
 }

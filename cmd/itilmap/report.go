@@ -202,37 +202,6 @@ func prepareOutDir(dir string) error {
 	return fmt.Errorf("%s: %v", dir, describeOSErr(err))
 }
 
-// writeAtomic writes data to a temporary file beside path and renames it,
-// so that path holds either the old file or the whole new one.
-func writeAtomic(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder; cannot write the report there", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, describeOSErr(err))
-	}
-	return nil
-}
-
 // inputFiles lists the absolute paths of every file the assessment was read
 // from, so that a report never overwrites one of them.
 func inputFiles(a *assess.Assessment, example bool) map[string]bool {

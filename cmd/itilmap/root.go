@@ -70,6 +70,7 @@ Start with:
 		newReportCmd(nil),
 		newTemplateCmd(nil),
 		newImportCmd(nil),
+		newWorkshopCmd(nil),
 		newCompareCmd(nil),
 		newSchemaCmd(nil),
 		newVersionCmd(nil),

@@ -8,8 +8,10 @@ import (
 )
 
 type schemaOptions struct {
-	IO   iostreams
-	Kind string
+	// CmdPath names the command in usage errors.
+	CmdPath string
+	IO      iostreams
+	Kind    string
 }
 
 func newSchemaCmd(runF func(*schemaOptions) error) *cobra.Command {
@@ -23,18 +25,19 @@ func newSchemaCmd(runF func(*schemaOptions) error) *cobra.Command {
 		Args:      exactArgs(1, "one file kind: "+strings.Join(assess.SchemaKinds, ", ")),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.IO, opts.Kind = streams(c), args[0]
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			return schemaRun(c, opts)
+			return schemaRun(opts)
 		},
 	}
 }
 
-func schemaRun(c *cobra.Command, opts *schemaOptions) error {
+func schemaRun(opts *schemaOptions) error {
 	b, err := assess.Schema(opts.Kind)
 	if err != nil {
-		return usageError(c.CommandPath(), "%v", err)
+		return usageError(opts.CmdPath, "%v", err)
 	}
 	if _, err := opts.IO.Out.Write(b); err != nil {
 		return outputError(err)

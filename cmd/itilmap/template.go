@@ -18,6 +18,8 @@ import (
 )
 
 type templateOptions struct {
+	// CmdPath names the command in usage errors.
+	CmdPath       string
 	IO            iostreams
 	Input         assessmentInput
 	Questionnaire string
@@ -69,10 +71,11 @@ An existing file is not overwritten without --force: it may hold answers.`,
 			if !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 				return usageError(c.CommandPath(), "-o %s: the workbook's name must end in .xlsx", opts.Output)
 			}
+			opts.CmdPath = c.CommandPath()
 			if runF != nil {
 				return runF(opts)
 			}
-			return templateRun(c, opts)
+			return templateRun(opts)
 		},
 	}
 	opts.Input.addFlags(c)
@@ -84,10 +87,10 @@ An existing file is not overwritten without --force: it may hold answers.`,
 	return c
 }
 
-func templateRun(c *cobra.Command, opts *templateOptions) error {
+func templateRun(opts *templateOptions) error {
 	generated, err := generatedTime(opts.Now)
 	if ee := (*exitError)(nil); errors.As(err, &ee) {
-		return usageError(c.CommandPath(), "%v", ee.err)
+		return usageError(opts.CmdPath, "%v", ee.err)
 	} else if err != nil {
 		return err
 	}
@@ -117,7 +120,7 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	}
 	questions, prefill, err := templateQuestions(q, a, opts.Audience)
 	if err != nil {
-		return usageError(c.CommandPath(), "%v", err)
+		return usageError(opts.CmdPath, "%v", err)
 	}
 	if st, err := os.Stat(opts.Output); err == nil {
 		if st.IsDir() {
@@ -142,7 +145,12 @@ func templateRun(c *cobra.Command, opts *templateOptions) error {
 	if err := prepareOutDir(filepath.Dir(opts.Output)); err != nil {
 		return outputError(err)
 	}
-	if err := writeAtomic(opts.Output, buf.Bytes()); err != nil {
+	ctx, stop := signalContext()
+	defer stop()
+	if err := (fileSet{create: !opts.Force}).write(ctx, []outFile{{opts.Output, buf.Bytes()}}); err != nil {
+		if errors.As(err, new(errInterrupted)) {
+			return err
+		}
 		return outputError(err)
 	}
 	fmt.Fprintf(opts.IO.Err, "wrote %s: %d %s of %s %s in %d %s\n", opts.Output,

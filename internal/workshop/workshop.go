@@ -280,7 +280,7 @@ func Make(dir, ref string, n int, seed uint64) (answers int, err error) {
 }
 
 // Sizes are the workshop sizes of the benchmarks: a real workshop, a large
-// organisation, and the scale goal of SPEC section 11 (2,000 respondents).
+// organisation, and the scale goal of docs/performance.md (2,000 respondents).
 // ITILMAP_BENCH_MAX, when set, leaves out the sizes above it.
 func Sizes() []int {
 	sizes := []int{12, 200, 2000}

@@ -330,7 +330,7 @@ func checkAnswers(t *testing.T, what string, got, want []assess.Answer) {
 
 // Tricky texts survive the YAML: quotes, backslashes, colons, hashes,
 // leading dashes, YAML words and numbers as names. (A tab or other control
-// character in a name is refused by assess, SPEC section 10.)
+// character in a name is refused by assess.)
 func TestResponseYAMLQuoting(t *testing.T) {
 	q := tiny(t)
 	texts := []string{`a "quoted" \ back`, "key: value # not a comment", "- dash", "null", "007", "yes", "{x}", "a\u2028b", "émoji 🎉", "'single'"}
@@ -621,6 +621,9 @@ func claimsHuge(t testing.TB, workbook []byte) []byte {
 	})
 }
 
+// rezip rewrites a workbook entry by entry: each gets every entry's header
+// and content and writes what it wants into zw. It is the one zip-rewriting
+// helper of the tests.
 func rezip(t testing.TB, data []byte, each func(h *zip.FileHeader, data []byte, zw *zip.Writer)) []byte {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -630,9 +633,15 @@ func rezip(t testing.TB, data []byte, each func(h *zip.FileHeader, data []byte, 
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, zf := range zr.File {
-		rc, _ := zf.Open()
-		b, _ := io.ReadAll(rc)
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
 		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		each(&zf.FileHeader, b, zw)
 	}
 	if err := zw.Close(); err != nil {

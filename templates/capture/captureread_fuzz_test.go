@@ -3,7 +3,6 @@ package capture_test
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -113,31 +112,12 @@ func checkFuzzed(t *testing.T, c *capture.Capture, probs assess.Problems, want *
 // without checksums, so that the fuzzer's changes reach the XML inside.
 func stored(t testing.TB, data []byte) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		content, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Store,
+	return rezip(t, data, func(h *zip.FileHeader, content []byte, zw *zip.Writer) {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: h.Name, Method: zip.Store,
 			CompressedSize64: uint64(len(content)), UncompressedSize64: uint64(len(content))})
 		if err != nil {
 			t.Fatal(err)
 		}
 		w.Write(content)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	})
 }

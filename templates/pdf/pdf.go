@@ -77,7 +77,8 @@ var (
 	pdfAmber   = pdfColor{247, 203, 94}
 	pdfGreen   = pdfColor{104, 190, 140}
 	pdfSignal  = pdfColor{201, 110, 30} // the target line: the one colour that is not blue or grey
-	pdfPlanned = pdfColor{36, 120, 76}  // an outcome the plan delivers
+	pdfPlanned = pdfColor{36, 120, 76}  // an outcome the plan delivers on time
+	pdfLate    = pdfColor{178, 60, 40}  // an outcome the plan delivers late, or not at all
 )
 
 // pdfDoc is one report being laid out.

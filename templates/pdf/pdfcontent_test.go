@@ -45,7 +45,7 @@ func pdfStartsRow(rows []string, first string, last ...string) int {
 func pdfPlannedReport(t *testing.T) *templates.Report {
 	r := pdfExampleReport(t)
 	r.Outcomes[0].Planned, r.Outcomes[0].PlanNote = true, "Its last initiative ends 2027-10-03, after it is due (2027-04-30)."
-	r.Outcomes[1].Planned, r.Outcomes[1].PlanNote = false, "Its practices wait in the backlog for capacity."
+	r.Outcomes[1].Planned, r.Outcomes[1].PlanNote = false, "Not in this plan: its practices wait in the backlog for capacity."
 	r.Outcomes[2].Planned, r.Outcomes[2].PlanNote = true, ""
 	return r
 }
@@ -133,7 +133,7 @@ func TestPDFSummaryReadsBack(t *testing.T) {
 		case 0:
 			want = "In the plan: " + pdfServedBy(r, oc.ID) + ". " + oc.PlanNote
 		case 1:
-			want = "Not in this plan: " + oc.PlanNote
+			want = oc.PlanNote // roadmap's note says "Not in this plan" itself
 		case 2:
 			want = "In the plan: " + pdfServedBy(r, oc.ID)
 		}
@@ -238,7 +238,7 @@ func TestPDFOutcomesReadBack(t *testing.T) {
 				t.Errorf("outcome %d: no %q", o.Rank, want)
 			}
 		}
-		plan := "Not in this plan: " + o.PlanNote
+		plan := o.PlanNote // roadmap's note says "Not in this plan" itself
 		if o.Planned {
 			plan = "In the plan: " + pdfServedBy(r, o.ID)
 		}

@@ -124,7 +124,7 @@ func (d *pdfDoc) summary() {
 
 	o := r.Overall
 	d.kpis([]pdfKPI{
-		{"Overall level", format.Level(o.Level, o.Label), "the overall actual score, rounded down"},
+		{"Overall level", format.Level(o.Level, o.Label), "from the practice levels"},
 		{"Actual practice", format.Num(o.Actual), "what happens when the queue is busy"},
 		{"Documented practice", format.Num(o.Documented), "what the handbook and policies say"},
 		{"Drift", format.Num(o.Drift), "documented minus actual: the promise not kept"},
@@ -253,9 +253,9 @@ func (d *pdfDoc) planLine(o roadmap.Outcome) (string, pdfColor) {
 	if !o.Planned {
 		note := o.PlanNote
 		if strings.TrimSpace(note) == "" {
-			note = "no initiative of this plan serves it"
+			note = "Not in this plan: no initiative of this plan serves it."
 		}
-		return "Not in this plan: " + note, pdfSignal
+		return note, pdfLate
 	}
 	var by []string
 	for _, ph := range d.r.Plan.Phases {
@@ -275,6 +275,9 @@ func (d *pdfDoc) planLine(o roadmap.Outcome) (string, pdfColor) {
 	}
 	if strings.TrimSpace(o.PlanNote) != "" {
 		line += ". " + o.PlanNote
+	}
+	if o.Late {
+		return line, pdfLate
 	}
 	return line, pdfPlanned
 }

@@ -39,19 +39,7 @@ func (d *pdfDoc) timelinePage() {
 	d.para("Three phases, in order: stabilize, standardize, optimize. Each bar shows when a phase runs; under it are its initiatives, with the level each practice aims at.", "", pdfBodySize, pdfInk)
 	f.Ln(4)
 
-	var first, last time.Time
-	for _, ph := range rm.Phases {
-		if ph.Start.IsZero() || ph.End.IsZero() || ph.End.Before(ph.Start.Time) {
-			continue
-		}
-		if first.IsZero() || ph.Start.Before(first) {
-			first = ph.Start.Time
-		}
-		if last.IsZero() || ph.End.After(last) {
-			last = ph.End.Time
-		}
-	}
-	months := (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+	first, last, months := rm.Span()
 	switch {
 	case first.IsZero():
 		d.para("The plan has no dated phases.", "I", pdfBodySize, pdfMuted)

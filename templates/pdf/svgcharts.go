@@ -105,21 +105,11 @@ func svgTimeline(r *templates.Report) []byte {
 	rm := r.Plan
 	s := newSVG("Roadmap timeline")
 	s.svgTitle("Roadmap timeline", pdfOrg(r)+": stabilize, standardize, optimize, with the level each practice aims at")
-	var first, last time.Time
 	rows := 0
 	for _, ph := range rm.Phases {
 		rows += 1 + max(1, len(ph.Initiatives))
-		if ph.Start.IsZero() || ph.End.IsZero() || ph.End.Before(ph.Start.Time) {
-			continue
-		}
-		if first.IsZero() || ph.Start.Before(first) {
-			first = ph.Start.Time
-		}
-		if last.IsZero() || ph.End.After(last) {
-			last = ph.End.Time
-		}
 	}
-	months := (last.Year()-first.Year())*12 + int(last.Month()) - int(first.Month()) + 1
+	first, _, months := rm.Span()
 	if first.IsZero() || months > 240 {
 		s.text(svgMargin, 200, "The plan has no dated phases to chart by month.", 22, pdfMuted, "start", false, 0)
 		return s.bytes()
