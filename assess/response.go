@@ -22,7 +22,10 @@ func ParseResponse(file string, data []byte, q *Questionnaire) (*Response, Probl
 	if root == nil {
 		return nil, probs
 	}
-	resp := r.response(root, q)
+	resp := r.response(root, q) // holds no node
+	if r.release != nil {
+		r.release()
+	}
 	probs.Sort()
 	return resp, probs
 }

@@ -53,6 +53,9 @@ const (
 type reader struct {
 	file  string
 	probs *Problems
+	// release, when set, gives the memory of the nodes parse returned to
+	// the next file; call it once nothing holds one of them
+	release func()
 }
 
 func (r *reader) at(n *yaml.Node, sev Severity, format string, args ...any) {
@@ -94,6 +97,15 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		*r.probs = append(*r.probs, Problem{File: r.file, Line: line, Column: col,
 			Message: fmt.Sprintf("more than %d YAML keys, values and words; an itilmap file is far smaller", MaxTokens)})
 		return nil
+	}
+	if root, release := fastParse(data); root != nil {
+		r.release = release
+		// what the YAML library would read, in a fraction of the time;
+		// the depth is checked as below
+		if !r.checkExpansion(root) {
+			return nil
+		}
+		return root
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node

@@ -17,7 +17,7 @@ import (
 // scores, so its cost hardly depends on the number of answers;
 // docs/performance.md has the figures.
 func BenchmarkPlan(b *testing.B) {
-	for _, n := range []int{12, 200, 2000} {
+	for _, n := range workshop.Sizes() {
 		dir := filepath.Join(b.TempDir(), "w")
 		if _, err := workshop.Make(dir, "itil4-core", n, 1); err != nil {
 			b.Fatal(err)

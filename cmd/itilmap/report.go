@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/itilmap/itilmap/assess"
@@ -128,12 +129,33 @@ func reportRun(opts *reportOptions) error {
 		files[i].path = path
 	}
 	err = untilSignal(ctx, func() error {
+		// the renderers only read the result: the workbook and the PDF
+		// are rendered at the same time, each on a core of its own; a
+		// renderer's panic is raised again here
+		errs := make([]error, len(outs))
+		panics := make([]any, len(outs))
+		var wg sync.WaitGroup
 		for i, o := range outs {
-			var b bytes.Buffer
-			if err := o.render(&b); err != nil {
-				return fmt.Errorf("rendering %s: %w", o.name, err)
+			wg.Go(func() {
+				defer func() { panics[i] = recover() }()
+				var b bytes.Buffer
+				if err := o.render(&b); err != nil {
+					errs[i] = fmt.Errorf("rendering %s: %w", o.name, err)
+					return
+				}
+				files[i].data = b.Bytes()
+			})
+		}
+		wg.Wait()
+		for _, p := range panics {
+			if p != nil {
+				panic(p)
 			}
-			files[i].data = b.Bytes()
+		}
+		for _, err := range errs {
+			if err != nil {
+				return err
+			}
 		}
 		return nil
 	})

@@ -5,7 +5,6 @@
 package sheet
 
 import (
-	"archive/zip"
 	"bytes"
 	"io"
 	"regexp"
@@ -31,10 +30,15 @@ const (
 // MaxRowHeight is the tallest a row may be, in points.
 const MaxRowHeight = 409
 
-// Finish sets the document properties, writes the workbook and repacks it so
-// that the same content always gives the same bytes.
+// ActivateFirst makes the first sheet the one a spreadsheet program opens
+// on. Call it once every sheet exists, before Finish and before any sheet
+// is streamed: to change a sheet streamed already, the library would read
+// all of it back (and throw that away when writing).
+func ActivateFirst(f *excelize.File) { f.SetActiveSheet(0) }
+
+// Finish sets the document properties and writes the workbook so that the
+// same content always gives the same bytes.
 func Finish(f *excelize.File, w io.Writer, title, subject string, generated time.Time) error {
-	f.SetActiveSheet(0)
 	created := generated.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          title,
@@ -46,78 +50,14 @@ func Finish(f *excelize.File, w io.Writer, title, subject string, generated time
 	}); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	// the library writes through the packer, which compresses and keeps
+	// the parts; the bytes the library would write itself are none
+	pk := newPacker()
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pk })
+	if err := f.Write(io.Discard); err != nil {
 		return err
 	}
-	return repack(w, buf.Bytes())
-}
-
-// repack rewrites the zip with its entries in a fixed order and fixed
-// times, and the content types sorted, so that the same report gives the
-// same bytes.
-func repack(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
-	}
-	files := append([]*zip.File(nil), zr.File...)
-	sort.Slice(files, func(i, j int) bool {
-		// [Content_Types].xml first, as Office expects
-		ci, cj := files[i].Name == "[Content_Types].xml", files[j].Name == "[Content_Types].xml"
-		if ci != cj {
-			return ci
-		}
-		return files[i].Name < files[j].Name
-	})
-	zw := zip.NewWriter(w)
-	modified := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, zf := range files {
-		if zf.Name != "[Content_Types].xml" && zf.Method == zip.Deflate {
-			// the same content compresses to the same bytes: copy them as
-			// they are rather than inflate and deflate again (the Answers
-			// sheet of a large workshop is hundreds of megabytes of XML)
-			if err := copyRaw(zw, zf, modified); err != nil {
-				return err
-			}
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			return err
-		}
-		content, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
-		if zf.Name == "[Content_Types].xml" {
-			content = sortContentTypes(content)
-		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(content); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-// copyRaw copies the compressed bytes of zf into zw, with the time modified.
-func copyRaw(zw *zip.Writer, zf *zip.File, modified time.Time) error {
-	raw, err := zf.OpenRaw()
-	if err != nil {
-		return err
-	}
-	fw, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zf.Method, Modified: modified,
-		CRC32: zf.CRC32, CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64})
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(fw, raw)
-	return err
+	return pk.writeTo(w)
 }
 
 // sortContentTypes orders the <Default> and <Override> elements of

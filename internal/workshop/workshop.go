@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/itilmap/itilmap/assess"
+	"github.com/itilmap/itilmap/roadmap"
 )
 
 // teams of the synthetic organisation, with the roles found in each.
@@ -276,4 +277,32 @@ func Make(dir, ref string, n int, seed uint64) (answers int, err error) {
 		}
 	}
 	return answers - n, Write(dir, files) // less the respondent: line of each
+}
+
+// Sizes are the workshop sizes of the benchmarks: a real workshop, a large
+// organisation, and the scale goal of docs/performance.md (2,000 respondents).
+// ITILMAP_BENCH_MAX, when set, leaves out the sizes above it.
+func Sizes() []int {
+	sizes := []int{12, 200, 2000}
+	if s := os.Getenv("ITILMAP_BENCH_MAX"); s != "" {
+		if most, err := strconv.Atoi(s); err == nil {
+			sizes = slices.DeleteFunc(sizes, func(n int) bool { return n > most && n != 12 })
+		}
+	}
+	return sizes
+}
+
+// Build makes a workshop of n respondents answering questionnaire ref into
+// dir, as Make does, and builds its result as every command does
+// (roadmap.Build). It returns the result and the number of answers.
+func Build(dir, ref string, n int, seed uint64) (*roadmap.Result, int, error) {
+	answers, err := Make(dir, ref, n, seed)
+	if err != nil {
+		return nil, 0, err
+	}
+	res, probs := roadmap.Build(roadmap.Input{Source: assess.Disk{}, Dir: dir})
+	if err := probs.Err(); err != nil {
+		return nil, 0, err
+	}
+	return res, answers, nil
 }

@@ -117,6 +117,7 @@ func Write(w io.Writer, q *assess.Questionnaire, opts Options) error {
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return err
 	}
+	sheet.ActivateFirst(f)
 	return sheet.Finish(f, w, "Capture: "+q.Title, q.ID+" "+q.Version, generated)
 }
 

@@ -98,6 +98,7 @@ func Write(w io.Writer, r *templates.Report) error {
 			return err
 		}
 	}
+	sheet.ActivateFirst(f) // before the Answers sheet is streamed
 	if err := wb.answers(); err != nil {
 		return err
 	}

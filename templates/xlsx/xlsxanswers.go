@@ -20,15 +20,20 @@ var answerRowsPerSheet = excelize.TotalRows - 1
 func (wb *workbook) answers() error {
 	a := wb.r.Assessment
 	q := a.Questionnaire
+	na := any("na")
 	value := func(v assess.Value) any {
 		switch {
 		case v == assess.NA:
-			return excelize.Cell{Value: "na"}
+			return na
 		case v.Known():
-			return int(v)
+			return int(v) // a small int is boxed without allocating
 		}
 		return nil
 	}
+	// the cells a question's rows share, boxed once: the stream writer
+	// takes each value as an interface
+	type questionCells struct{ practice, dim, id any }
+	byQuestion := make(map[string]*questionCells, len(q.Questions))
 	part, sheet := 1, SheetAnswers
 	sw, err := wb.answerSheet(sheet)
 	if err != nil {
@@ -38,6 +43,7 @@ func (wb *workbook) answers() error {
 	vals := make([]any, len(answerHeader))
 	for _, resp := range a.Responses {
 		rp := resp.Respondent
+		id, name, role, team, file := text(rp.ID), text(rp.Name), text(rp.Role), text(rp.Team), text(resp.File)
 		for _, ans := range resp.Answers {
 			if row-1 > answerRowsPerSheet {
 				if err := wb.endAnswerSheet(sw, part, row); err != nil {
@@ -50,16 +56,19 @@ func (wb *workbook) answers() error {
 				}
 				row = 2
 			}
-			practice, dim := "", ""
-			if qu := q.Question(ans.Question); qu != nil {
-				practice, dim = qu.Practice, qu.Dimension
+			qc := byQuestion[ans.Question]
+			if qc == nil {
+				qc = &questionCells{id: text(ans.Question)}
+				if qu := q.Question(ans.Question); qu != nil {
+					qc.practice, qc.dim = text(qu.Practice), text(qu.Dimension)
+				}
+				byQuestion[ans.Question] = qc
 			}
-			vals[0], vals[1], vals[2], vals[3] = text(rp.ID), text(rp.Name), text(rp.Role), text(rp.Team)
-			vals[4], vals[5], vals[6] = text(practice), text(dim), text(ans.Question)
+			vals[0], vals[1], vals[2], vals[3] = id, name, role, team
+			vals[4], vals[5], vals[6] = qc.practice, qc.dim, qc.id
 			vals[7], vals[8] = value(ans.Documented), value(ans.Actual)
-			vals[9], vals[10], vals[11] = text(ans.Evidence), text(ans.Note), text(resp.File)
-			cellRef, _ := excelize.CoordinatesToCellName(1, row)
-			if err := sw.SetRow(cellRef, vals); err != nil {
+			vals[9], vals[10], vals[11] = text(ans.Evidence), text(ans.Note), file
+			if err := sw.SetRow(sheetRef(row), vals); err != nil {
 				return err
 			}
 			row++
@@ -122,12 +131,15 @@ func (wb *workbook) endAnswerSheet(sw *excelize.StreamWriter, part, row int) err
 	return sw.Flush()
 }
 
-// text stores a string from an input file as a text cell: the stream writer
-// would otherwise keep an empty value or read nothing special, and a leading
-// "=" must never become a formula.
+// text stores a string from an input file as a text cell, or leaves the
+// cell empty for "". The stream writer stores every string as an inline
+// string, escaped, so a leading "=" never becomes a formula.
 func text(s string) any {
 	if s == "" {
 		return nil
 	}
-	return excelize.Cell{Value: s}
+	return s
 }
+
+// sheetRef is the reference of the first cell of row: "A7".
+func sheetRef(row int) string { return "A" + strconv.Itoa(row) }
