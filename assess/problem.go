@@ -52,20 +52,41 @@ func (p Problem) String() string {
 
 // escapeControls writes each control character of s as a Go escape
 // (\x1b, \n), and leaves the rest as it is.
-func escapeControls(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsControl) {
+func escapeControls(s string) string { return terminalSafe(s, false) }
+
+// TerminalSafe returns s with every character that could act on a terminal
+// instead of printing written as an escape (\x1b, \u202e): control
+// characters (escape sequences start with one) and the invisible
+// bidirectional controls that make text read in another order than it is
+// written. New lines and tabs are kept. Anything from an input file goes
+// through it before it reaches a terminal.
+func TerminalSafe(s string) string { return terminalSafe(s, true) }
+
+func terminalSafe(s string, keepLines bool) string {
+	unsafe := func(r rune) bool { return unsafeOnTerminal(r) && !(keepLines && (r == '\n' || r == '\t')) }
+	if !strings.ContainsFunc(s, unsafe) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsControl(r) {
-			q := strconv.QuoteRune(r)
+		if unsafe(r) {
+			q := strconv.QuoteRuneToASCII(r)
 			b.WriteString(q[1 : len(q)-1])
 			continue
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func unsafeOnTerminal(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r == '\u061c', r == '\u200e', r == '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true // bidirectional marks, embeddings, overrides and isolates
+	}
+	return false
 }
 
 // Problems is a list of findings. As an error it stands for every finding of

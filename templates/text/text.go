@@ -1,7 +1,8 @@
-// Package templates renders computed assessment results for people: text
-// and markdown tables, the xlsx workbook, the PDF report and the workshop
-// capture workbook. Renderers never compute a score: they lay out values
-// that packages assess and roadmap already computed.
+// Package text lays out results as tables for a terminal and as markdown.
+// It never computes a score: it lays out values that packages assess and
+// roadmap computed. Every text from an input goes through
+// assess.TerminalSafe first, so nothing in an input file can act on the
+// terminal that prints it.
 package text
 
 import (
@@ -10,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/itilmap/itilmap/assess"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
@@ -46,7 +48,7 @@ func Write(w io.Writer, tables ...Table) error { return WriteWidth(w, 0, tables.
 func WriteWidth(w io.Writer, width int, tables ...Table) error {
 	var buf bytes.Buffer
 	for i, t := range tables {
-		t = fit(t, width)
+		t = fit(safe(t), width)
 		if i > 0 {
 			buf.WriteByte('\n')
 		}
@@ -109,6 +111,7 @@ func WriteWidth(w io.Writer, width int, tables ...Table) error {
 func WriteMarkdown(w io.Writer, tables ...Table) error {
 	var b strings.Builder
 	for i, t := range tables {
+		t = safe(t)
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -189,4 +192,27 @@ func writeMarkdownLists(w io.Writer, lists []List) {
 			fmt.Fprintf(w, "- %s\n", mdEscape(it))
 		}
 	}
+}
+
+// safe returns t with every text made safe for a terminal.
+func safe(t Table) Table {
+	f := assess.TerminalSafe
+	out := Table{Title: f(t.Title), Header: make([]string, len(t.Header)), Rows: make([][]string, len(t.Rows)),
+		Right: t.Right, Note: f(t.Note), Empty: f(t.Empty), Lists: make([]List, len(t.Lists))}
+	for i, h := range t.Header {
+		out.Header[i] = f(h)
+	}
+	for i, row := range t.Rows {
+		out.Rows[i] = make([]string, len(row))
+		for j, c := range row {
+			out.Rows[i][j] = f(c)
+		}
+	}
+	for i, l := range t.Lists {
+		out.Lists[i] = List{Heading: f(l.Heading), Items: make([]string, len(l.Items))}
+		for j, it := range l.Items {
+			out.Lists[i].Items[j] = f(it)
+		}
+	}
+	return out
 }
